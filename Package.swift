@@ -1,0 +1,33 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "landbank",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "landbank", targets: ["landbank"]),
+        .library(name: "LandbankRegistry", targets: ["LandbankRegistry"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
+        .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
+        .target(name: "LandbankGeometry", dependencies: ["CGEOS"]),
+        .target(name: "LandbankGeodesy", dependencies: ["CPROJ", "LandbankGeometry"]),
+        .target(name: "LandbankRegistry", dependencies: [
+            "LandbankGeometry", "LandbankGeodesy",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .executableTarget(name: "landbank", dependencies: [
+            "LandbankRegistry", "LandbankGeometry", "LandbankGeodesy",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "LandbankGeometryTests", dependencies: ["LandbankGeometry"]),
+        .testTarget(name: "LandbankGeodesyTests", dependencies: ["LandbankGeodesy"]),
+        .testTarget(name: "LandbankRegistryTests", dependencies: ["LandbankRegistry"]),
+        .testTarget(name: "landbankCLITests", dependencies: []),
+    ]
+)
