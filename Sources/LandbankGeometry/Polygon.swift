@@ -30,10 +30,8 @@ public struct Polygon: Hashable, Sendable {
 
     public var boundingBox: BoundingBox { exterior.boundingBox }
 
-    public func mapPoints(_ transform: (Point) throws -> Point) rethrows -> Polygon {
-        // A point-wise map keeps ring size and closure, so the invariants hold while
-        // the transform returns finite values; non-finite results are caught by Ring.
-        Polygon(exterior: try! Ring(try exterior.points.map(transform)),
-                holes: try holes.map { try! Ring(try $0.points.map(transform)) })
+    /// Every point mapped; throws if the mapping breaks a ring's invariants (a non-finite result).
+    public func mapPoints(_ transform: (Point) -> Point) throws(GeometryError) -> Polygon {
+        try Polygon(rings: rings.map { $0.points.map(transform) })
     }
 }

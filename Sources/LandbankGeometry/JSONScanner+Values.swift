@@ -1,0 +1,162 @@
+/// JSON numbers and whole values: read into `JSONValue`, or skipped.
+extension JSONScanner {
+    /// Deeper nesting is refused, so that a hostile file cannot exhaust the stack.
+    static let maxDepth = 256
+
+    /// Reads a number as a double (see `doubleValue(of:text:)` for the rounding).
+    @inline(__always)
+    mutating func readDouble() throws(Failure) -> Double {
+        guard try peek() != nil else { throw unexpected("a number") }
+        if end - pos < Self.lookahead { _ = try ensure(Self.lookahead) }
+        switch scanJSONNumber(buffer + pos, count: end - pos, isComplete: atEOF) {
+        case .number(let token):
+            let v = doubleValue(of: token, text: buffer + pos)
+            pos += token.length
+            return v
+        case .invalid:
+            throw invalidNumber()
+        case .incomplete:
+            let token = try readLongNumber()
+            return scratch.withUnsafeBufferPointer { doubleValue(of: token, text: $0.baseAddress!) }
+        }
+    }
+
+    /// Reads a number and returns its literal text, checked against JSON's grammar.
+    mutating func readNumberText() throws(Failure) -> String {
+        guard try peek() != nil else { throw unexpected("a number") }
+        if end - pos < Self.lookahead { _ = try ensure(Self.lookahead) }
+        switch scanJSONNumber(buffer + pos, count: end - pos, isComplete: atEOF) {
+        case .number(let token):
+            let text = String(decoding: UnsafeBufferPointer(start: buffer + pos, count: token.length), as: UTF8.self)
+            pos += token.length
+            return text
+        case .invalid:
+            throw invalidNumber()
+        case .incomplete:
+            _ = try readLongNumber()
+            return String(decoding: scratch, as: UTF8.self)
+        }
+    }
+
+    /// A number longer than the look-ahead: gathers it into `scratch`, whatever the chunk boundaries.
+    @inline(never)
+    private mutating func readLongNumber() throws(Failure) -> DecimalToken {
+        let start = location
+        scratch.removeAll(keepingCapacity: true)
+        while true {
+            while pos < end, Self.mayContinueNumber(buffer[pos]) {
+                scratch.append(buffer[pos])
+                pos += 1
+            }
+            if pos < end { break }
+            if try !fill() { break }
+        }
+        let scan = scratch.withUnsafeBufferPointer { scanJSONNumber($0.baseAddress!, count: $0.count, isComplete: true) }
+        guard case .number(let token) = scan, token.length == scratch.count else {
+            throw error(.invalidNumber(String(decoding: scratch.prefix(24), as: UTF8.self)), at: start)
+        }
+        return token
+    }
+
+    private static func mayContinueNumber(_ b: UInt8) -> Bool {
+        (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "-") || b == UInt8(ascii: "+")
+            || b == UInt8(ascii: ".") || b | 0x20 == UInt8(ascii: "e")
+    }
+
+    /// The error for a bad number at `pos`, quoting what was written (NaN, Infinity, 01, 1e...).
+    private func invalidNumber() -> GeoJSONReadError {
+        var i = pos
+        while i < end && i - pos < 24 {
+            let b = buffer[i]
+            if b <= 0x20 || b == UInt8(ascii: ",") || b == UInt8(ascii: "]") || b == UInt8(ascii: "}") { break }
+            i += 1
+        }
+        let text = String(decoding: UnsafeBufferPointer(start: buffer + pos, count: i - pos), as: UTF8.self)
+        return error(.invalidNumber(text))
+    }
+
+    /// Reads a member name as a string and consumes the colon after it.
+    mutating func readKeyString() throws(Failure) -> String {
+        guard try peek() == UInt8(ascii: "\"") else { throw unexpected("a member name in quotes") }
+        let start = location
+        try readStringBytes()
+        let key = try scratchString(startingAt: start)
+        try expect(UInt8(ascii: ":"), "':' after a member name")
+        return key
+    }
+
+    /// Reads any JSON value, keeping object members in order and numbers as their literal text.
+    mutating func readValue(depth: Int = 0) throws(Failure) -> JSONValue {
+        guard depth < Self.maxDepth else { throw error(.nestingTooDeep(limit: Self.maxDepth)) }
+        switch try peek() {
+        case UInt8(ascii: "\""):
+            return .string(try readString())
+        case UInt8(ascii: "{"):
+            var members: [JSONMember] = []
+            if try beginObject() {
+                repeat {
+                    let key = try readKeyString()
+                    members.append(JSONMember(key, try readValue(depth: depth + 1)))
+                } while try nextMember()
+            }
+            return .object(members)
+        case UInt8(ascii: "["):
+            var elements: [JSONValue] = []
+            if try beginArray() {
+                repeat {
+                    elements.append(try readValue(depth: depth + 1))
+                } while try nextElement()
+            }
+            return .array(elements)
+        case UInt8(ascii: "t"):
+            try readLiteral("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try readLiteral("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try readLiteral("null")
+            return .null
+        case let b? where Self.mayStartNumber(b):
+            return .number(try readNumberText())
+        default:
+            throw unexpected("a JSON value")
+        }
+    }
+
+    /// Consumes any JSON value without keeping it.
+    mutating func skipValue(depth: Int = 0) throws(Failure) {
+        guard depth < Self.maxDepth else { throw error(.nestingTooDeep(limit: Self.maxDepth)) }
+        switch try peek() {
+        case UInt8(ascii: "\""):
+            try readStringBytes()
+        case UInt8(ascii: "{"):
+            if try beginObject() {
+                repeat {
+                    try readKey()
+                    try skipValue(depth: depth + 1)
+                } while try nextMember()
+            }
+        case UInt8(ascii: "["):
+            if try beginArray() {
+                repeat {
+                    try skipValue(depth: depth + 1)
+                } while try nextElement()
+            }
+        case UInt8(ascii: "t"): try readLiteral("true")
+        case UInt8(ascii: "f"): try readLiteral("false")
+        case UInt8(ascii: "n"): try readLiteral("null")
+        case let b? where Self.mayStartNumber(b):
+            _ = try readDouble()
+        default:
+            throw unexpected("a JSON value")
+        }
+    }
+
+    /// Digits and minus start numbers; letters, '+' and '.' are read as numbers too so that NaN, Infinity,
+    /// +1 and .5 are reported as invalid numbers rather than as stray characters.
+    static func mayStartNumber(_ b: UInt8) -> Bool {
+        (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "-") || b == UInt8(ascii: "+")
+            || b == UInt8(ascii: ".") || (b | 0x20 >= UInt8(ascii: "a") && b | 0x20 <= UInt8(ascii: "z"))
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import LandbankGeometry
+
+/// Opens an input file as a `FeatureSource`, choosing the reader by its extension.
+public enum FeatureSources {
+    public static func open(_ path: String, layer: String? = nil) throws -> FeatureSource {
+        let ext = (path as NSString).pathExtension.lowercased()
+        switch ext {
+        case "csv", "tsv", "txt": return try CSVFeatureSource(path: path, delimiter: ext == "tsv" ? .tab : .comma)
+        case "gpkg": return try GeoPackageLayerSource(path: path, layer: layer)
+        default: return try GeoJSONFeatureSource(path: path)
+        }
+    }
+}
+
+/// A GeoJSON FeatureCollection, streamed. Without a `crs` member it is RFC 7946: WGS 84 lon/lat.
+final class GeoJSONFeatureSource: FeatureSource {
+    let name: String
+    let declaredCRS: String?
+    var defaultCRS: String? { "EPSG:4326" }
+    private let reader: GeoJSONReader
+
+    init(path: String) throws {
+        name = path == "-" ? "<stdin>" : (path as NSString).lastPathComponent
+        do {
+            reader = try GeoJSONReader(path: path)
+            declaredCRS = try reader.header().crsName
+        } catch {
+            throw Self.importError(error, file: name)
+        }
+    }
+
+    func next() throws -> Feature? {
+        do { return try reader.next() } catch { throw Self.importError(error, file: name) }
+    }
+
+    static func importError(_ e: GeoJSONReadError, file: String) -> ImportError {
+        var position: String?
+        let place = e.line > 0 ? "line \(e.line), column \(e.column)" : nil
+        if let i = e.featureIndex {
+            position = "feature \(i + 1)" + (place.map { " (\($0))" } ?? "")
+        } else {
+            position = place
+        }
+        let reason: ImportError.Reason
+        switch e.reason {
+        case .geometry(let g): reason = .geometry(g)
+        case .wrongGeometryType(let t): reason = .geometry(GeometryError(.wrongGeometryType(t)))
+        default: reason = .unreadable(e.reason.description)
+        }
+        return ImportError(file: file, position: position, featureID: e.featureID, reason: reason)
+    }
+}
+
+/// A CSV file with a header row and a WKT geometry column (wkt, geometry, geom, the_geom or shape).
+/// Other columns become string properties; empty cells are left out.
+final class CSVFeatureSource: FeatureSource {
+    static let geometryColumns = ["wkt", "geometry", "geom", "the_geom", "shape"]
+
+    let name: String
+    var declaredCRS: String? { nil }
+    var defaultCRS: String? { nil }
+    private let reader: CSVReader
+    private let geometryIndex: Int
+
+    init(path: String, delimiter: CSVDelimiter) throws {
+        name = (path as NSString).lastPathComponent
+        do { reader = try CSVReader(path: path, delimiter: delimiter) } catch {
+            throw ImportError(file: name, reason: .unreadable(error.description))
+        }
+        let lower = reader.header.map { $0.lowercased() }
+        guard let g = Self.geometryColumns.lazy.compactMap({ lower.firstIndex(of: $0) }).first else {
+            throw ImportError(file: name, reason: .unreadable(
+                "no geometry column; name one of: \(Self.geometryColumns.joined(separator: ", "))"))
+        }
+        geometryIndex = g
+    }
+
+    private var lastLine = 0
+    private var lastIndex = -1
+
+    func position(of feature: Feature) -> String {
+        feature.index == lastIndex ? "row \(feature.index + 1) (line \(lastLine))" : "row \(feature.index + 1)"
+    }
+
+    func next() throws -> Feature? {
+        let record: CSVRecord
+        do {
+            guard let r = try reader.next() else { return nil }
+            record = r
+        } catch {
+            throw ImportError(file: name, position: error.line.map { "line \($0)" }, reason: .unreadable(error.description))
+        }
+        lastLine = record.line
+        lastIndex = record.index
+        var props: [JSONMember] = []
+        for (i, key) in reader.header.enumerated() where i != geometryIndex && !record.fields[i].isEmpty {
+            props.append(JSONMember(key, .string(record.fields[i])))
+        }
+        let wkt = record.fields[geometryIndex]
+        let feature = Feature(index: record.index, id: nil, properties: props, geometry: nil)
+        do {
+            let g = try WKT.parse(wkt)
+            return Feature(index: record.index, id: nil, properties: props, geometry: g.geometry)
+        } catch {
+            let reason: ImportError.Reason
+            if case .geometry(let ge) = error.reason { reason = .geometry(ge) } else { reason = .unreadable("WKT: \(error)") }
+            let id = props.first { ParcelAttributes.idKeys.contains($0.key) }.flatMap { if case .string(let s) = $0.value { s } else { nil } }
+            throw ImportError(file: name, position: position(of: feature), featureID: id, reason: reason)
+        }
+    }
+}

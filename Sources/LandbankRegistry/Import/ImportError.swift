@@ -1,0 +1,55 @@
+import LandbankGeodesy
+import LandbankGeometry
+
+/// Why an import was refused: which file, which feature (1-based position and id) and why. Nothing was written.
+public struct ImportError: Error, CustomStringConvertible, Sendable {
+    public enum Reason: Error, Sendable {
+        case unreadable(String)
+        case geometry(GeometryError)
+        case transform(TransformError)
+        case outsideAreaOfUse(lon: Double, lat: Double, crs: String, area: String)
+        case missingGeometry
+        case missingID(String)
+        case duplicateID(String, firstPosition: String?)
+        case badAttribute(String)
+        case crs(String)
+    }
+
+    public var file: String
+    /// "feature 3" or "line 4"; nil for a problem with the file as a whole.
+    public var position: String?
+    public var featureID: String?
+    public var reason: Reason
+
+    public init(file: String, position: String? = nil, featureID: String? = nil, reason: Reason) {
+        self.file = file
+        self.position = position
+        self.featureID = featureID
+        self.reason = reason
+    }
+
+    public var description: String {
+        var head = file
+        if let position {
+            head += ": \(position)"
+            if let featureID { head += " (id \"\(featureID)\")" }
+        }
+        return head + ": " + reasonText + " — nothing was imported"
+    }
+
+    var reasonText: String {
+        switch reason {
+        case .unreadable(let s): return s
+        case .geometry(let g): return g.description
+        case .transform(let t): return t.description
+        case .outsideAreaOfUse(let lon, let lat, let crs, let area):
+            return "coordinate (lon \(lon), lat \(lat)) lies outside the area of use of \(crs) (\(area)); latitude and longitude swapped, or the wrong --crs?"
+        case .missingGeometry: return "feature has no geometry"
+        case .missingID(let hint): return "feature has no parcel id (\(hint))"
+        case .duplicateID(let id, let first):
+            return "duplicate parcel id \"\(id)\"" + (first.map { " (also at \($0) of this file)" } ?? " (already in the registry)")
+        case .badAttribute(let s): return s
+        case .crs(let s): return s
+        }
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import GRDB
+import LandbankGeodesy
+import LandbankGeometry
+
+/// One parcel (宗地) of the registry, as stored. Areas are computed by landbank on import, never read from input.
+public struct Parcel: Sendable, Encodable {
+    public var fid: Int64
+    public var parcelID: String
+    public var name: String?
+    public var zone: String?
+    public var landUse: String?
+    public var status: ParcelStatus?
+    public var disposalMethod: DisposalMethod?
+    /// Planar area in the registry's projected CRS, m²; nil in a geographic registry.
+    public var cadastralAreaM2: Double?
+    /// Area on the CRS's ellipsoid, m² (Karney).
+    public var ellipsoidalAreaM2: Double
+    /// The input's other properties, as a JSON object text.
+    public var properties: String
+    public var importedAt: String
+
+    public var cadastralAreaMu: Double? { cadastralAreaM2.map(AreaUnit.mu.fromSquareMetres) }
+    public var ellipsoidalAreaMu: Double { AreaUnit.mu.fromSquareMetres(ellipsoidalAreaM2) }
+
+    enum Columns {
+        static let all = "fid, parcel_id, name, zone, land_use, status, disposal_method, cadastral_area_m2, ellipsoidal_area_m2, properties, imported_at"
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case parcelID = "parcel_id", name, zone, landUse = "land_use", status, disposalMethod = "disposal_method"
+        case cadastralAreaM2 = "cadastral_area_m2", cadastralAreaMu = "cadastral_area_mu"
+        case ellipsoidalAreaM2 = "ellipsoidal_area_m2", ellipsoidalAreaMu = "ellipsoidal_area_mu"
+        case importedAt = "imported_at"
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(parcelID, forKey: .parcelID)
+        try c.encode(name, forKey: .name)
+        try c.encode(zone, forKey: .zone)
+        try c.encode(landUse, forKey: .landUse)
+        try c.encode(status, forKey: .status)
+        try c.encode(disposalMethod, forKey: .disposalMethod)
+        try c.encode(cadastralAreaM2, forKey: .cadastralAreaM2)
+        try c.encode(cadastralAreaMu, forKey: .cadastralAreaMu)
+        try c.encode(ellipsoidalAreaM2, forKey: .ellipsoidalAreaM2)
+        try c.encode(ellipsoidalAreaMu, forKey: .ellipsoidalAreaMu)
+        try c.encode(importedAt, forKey: .importedAt)
+    }
+
+    init(row: Row) {
+        fid = row["fid"]
+        parcelID = row["parcel_id"]
+        name = row["name"]
+        zone = row["zone"]
+        landUse = row["land_use"]
+        status = (row["status"] as String?).flatMap(ParcelStatus.init(rawValue:))
+        disposalMethod = (row["disposal_method"] as String?).flatMap(DisposalMethod.init(rawValue:))
+        cadastralAreaM2 = row["cadastral_area_m2"]
+        ellipsoidalAreaM2 = row["ellipsoidal_area_m2"]
+        properties = row["properties"]
+        importedAt = row["imported_at"]
+    }
+}
+
+/// Which parcels a listing, export or report covers.
+public struct ParcelFilter: Sendable {
+    public var status: ParcelStatus?
+    public var zone: String?
+
+    public init(status: ParcelStatus? = nil, zone: String? = nil) {
+        self.status = status
+        self.zone = zone
+    }
+
+    var sql: (String, StatementArguments) {
+        var clauses: [String] = []
+        var args: StatementArguments = []
+        if let status { clauses.append("status = ?"); args += [status.rawValue] }
+        if let zone { clauses.append("zone = ?"); args += [zone] }
+        return (clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND "), args)
+    }
+}
+
+extension Registry {
+    public func parcels(_ filter: ParcelFilter = ParcelFilter(), limit: Int? = nil) throws -> [Parcel] {
+        let (whereSQL, args) = filter.sql
+        let limitSQL = limit.map { " LIMIT \($0)" } ?? ""
+        return try db.read { db in
+            try Row.fetchAll(db, sql: "SELECT \(Parcel.Columns.all) FROM parcels \(whereSQL) ORDER BY parcel_id\(limitSQL)",
+                             arguments: args).map(Parcel.init(row:))
+        }
+    }
+
+    /// A parcel with its geometry in the registry's CRS, or nil when no parcel has that id.
+    public func parcel(id: String) throws -> (parcel: Parcel, geometry: MultiPolygon)? {
+        try db.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT \(Parcel.Columns.all), geom FROM parcels WHERE parcel_id = ?",
+                                             arguments: [id]) else { return nil }
+            let blob: Data = row["geom"]
+            let g = try blob.withUnsafeBytes { try GeoPackageBinary.decode($0) }
+            guard let geometry = g.geometry else {
+                throw RegistryError(path: path, "parcel \(id) has an empty geometry")
+            }
+            return (Parcel(row: row), geometry.asMultiPolygon)
+        }
+    }
+
+    /// A parcel with a summary of its geometry, for `landbank show`.
+    public func parcelDetail(id: String) throws -> ParcelDetail? {
+        guard let (p, g) = try parcel(id: id) else { return nil }
+        let toLonLat = try Transformation(from: crs, to: try makeCRS("EPSG:4326"))
+        return ParcelDetail(
+            parcel: p, crs: crs.identifier, ellipsoid: try crs.ellipsoid().name,
+            parts: g.polygons.count, holes: g.polygons.reduce(0) { $0 + $1.holes.count },
+            vertices: g.pointCount, envelope: g.boundingBox,
+            centroidLonLat: try toLonLat.transform(Centroid.of(g)))
+    }
+}
+
+/// A parcel and what `show` says about its geometry.
+public struct ParcelDetail: Sendable, Encodable {
+    public var parcel: Parcel
+    public var crs: String
+    public var ellipsoid: String
+    public var parts: Int
+    public var holes: Int
+    public var vertices: Int
+    public var envelope: BoundingBox
+    public var centroidLonLat: Point
+
+    enum CodingKeys: String, CodingKey { case parcel, crs, ellipsoid, parts, holes, vertices, envelope, centroid }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(parcel, forKey: .parcel)
+        try c.encode(crs, forKey: .crs)
+        try c.encode(ellipsoid, forKey: .ellipsoid)
+        try c.encode(parts, forKey: .parts)
+        try c.encode(holes, forKey: .holes)
+        try c.encode(vertices, forKey: .vertices)
+        try c.encode([envelope.minX, envelope.minY, envelope.maxX, envelope.maxY], forKey: .envelope)
+        try c.encode([centroidLonLat.x, centroidLonLat.y], forKey: .centroid)
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import GRDB
+import LandbankGeodesy
+import LandbankGeometry
+
+/// A landbank registry: one GeoPackage 1.3 file holding the parcel layer in one projected (or geographic) CRS.
+///
+/// Thread rule: a `Registry` owns a PROJ context and is used from one thread at a time.
+public final class Registry {
+    public let path: String
+    let db: DatabaseQueue
+    let proj: ProjContext
+    public let crs: CoordinateReferenceSystem
+    let srsID: Int32
+
+    static func configuration(readOnly: Bool = false) -> Configuration {
+        var c = Configuration()
+        c.readonly = readOnly
+        c.foreignKeysEnabled = true
+        c.prepareDatabase { db in
+            SpatialFunctions.register(db)
+            // 64 MiB of page cache: enough for the R*Tree's working set, bounded so imports stay small.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+        }
+        return c
+    }
+
+    /// Creates a new registry at `path` in the CRS `crsDefinition` (e.g. "EPSG:4547").
+    /// The file is built under a temporary name and renamed into place, so a crash leaves no half-made registry.
+    public static func create(at path: String, crs crsDefinition: String) throws -> Registry {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: path) {
+            throw RegistryError(path: path, "already exists; refusing to overwrite a registry")
+        }
+        let proj = try ProjContext()
+        let crs = try CoordinateReferenceSystem(crsDefinition, context: proj)
+        guard let authority = crs.authority, let code = crs.code else {
+            throw RegistryError(path: path, "CRS '\(crsDefinition)' has no authority code; use e.g. EPSG:4547")
+        }
+        let wkt = try crs.wkt1()
+        let temp = path + ".creating"
+        try? fm.removeItem(atPath: temp)
+        do {
+            let queue = try DatabaseQueue(path: temp, configuration: configuration())
+            let migrator = Migrations.migrator
+            try migrator.migrate(queue, upTo: Migrations.core)
+            try queue.write { db in
+                if code != 4326 || authority != "EPSG" {
+                    try db.execute(sql: """
+                        INSERT INTO gpkg_spatial_ref_sys VALUES (?, ?, ?, ?, ?, ?)
+                        """, arguments: [crs.name, code, authority, code, wkt, crs.areaOfUseName])
+                }
+                try db.execute(sql: "INSERT INTO landbank_settings VALUES ('srs_id', ?), ('crs', ?)",
+                               arguments: [String(code), crs.identifier])
+            }
+            try migrator.migrate(queue)
+            try queue.close()
+            guard rename(temp, path) == 0 else {
+                throw RegistryError(path: path, "cannot move the new registry into place: \(String(cString: strerror(errno)))")
+            }
+        } catch {
+            try? fm.removeItem(atPath: temp)
+            throw error
+        }
+        return try open(at: path)
+    }
+
+    /// Opens an existing registry and brings its schema up to date.
+    public static func open(at path: String, readOnly: Bool = false) throws -> Registry {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw RegistryError(path: path, "no such registry (create one with `landbank init`)")
+        }
+        let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: readOnly))
+        let settings: [String: String] = try queue.read { db in
+            guard try db.tableExists("landbank_settings") else { return [:] }
+            return try Dictionary(uniqueKeysWithValues:
+                Row.fetchAll(db, sql: "SELECT key, value FROM landbank_settings").map { ($0["key"], $0["value"]) })
+        }
+        guard let crsText = settings["crs"], let srs = settings["srs_id"].flatMap(Int32.init) else {
+            throw RegistryError(path: path, "not a landbank registry (no landbank_settings table)")
+        }
+        if !readOnly { try Migrations.migrator.migrate(queue) }
+        let proj = try ProjContext()
+        let crs = try CoordinateReferenceSystem(crsText, context: proj)
+        return Registry(path: path, db: queue, proj: proj, crs: crs, srsID: srs)
+    }
+
+    init(path: String, db: DatabaseQueue, proj: ProjContext, crs: CoordinateReferenceSystem, srsID: Int32) {
+        self.path = path
+        self.db = db
+        self.proj = proj
+        self.crs = crs
+        self.srsID = srsID
+    }
+
+    /// A CRS in this registry's PROJ context (for import and export).
+    public func makeCRS(_ definition: String) throws -> CoordinateReferenceSystem {
+        try CoordinateReferenceSystem(definition, context: proj)
+    }
+
+    public var parcelCount: Int {
+        get throws { try db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM parcels") ?? 0 } }
+    }
+}

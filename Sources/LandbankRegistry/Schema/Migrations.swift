@@ -1,0 +1,60 @@
+import GRDB
+
+/// The registry's schema, built by numbered migrations only. Migration 1 lays down the GeoPackage core;
+/// the registry's CRS row is written by `Registry.create` between migration 1 and the rest, and later
+/// migrations read it from `landbank_settings`.
+enum Migrations {
+    static let core = "v1-geopackage-core"
+
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration(core) { db in
+            try db.execute(sql: "PRAGMA application_id = \(GeoPackageSchema.applicationID)")
+            try db.execute(sql: "PRAGMA user_version = \(GeoPackageSchema.userVersion)")
+            try db.execute(sql: GeoPackageSchema.core)
+            try db.execute(sql: """
+                INSERT INTO gpkg_spatial_ref_sys VALUES ('WGS 84 geodetic', 4326, 'EPSG', 4326, ?,
+                  'longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid')
+                """, arguments: [GeoPackageSchema.wgs84WKT])
+            try db.execute(sql: """
+                CREATE TABLE landbank_settings (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+                INSERT INTO gpkg_contents (table_name, data_type, identifier, description)
+                VALUES ('landbank_settings', 'attributes', 'landbank_settings', 'landbank registry settings');
+                """)
+        }
+        m.registerMigration("v2-parcels") { db in
+            guard let srs = try Int.fetchOne(db, sql: "SELECT value FROM landbank_settings WHERE key = 'srs_id'") else {
+                // Registry.create writes the CRS before this migration runs.
+                preconditionFailure("registry CRS missing before the parcels migration")
+            }
+            let statuses = ParcelStatus.allCases.map { "'\($0.rawValue)'" }.joined(separator: ",")
+            let methods = DisposalMethod.allCases.map { "'\($0.rawValue)'" }.joined(separator: ",")
+            try db.execute(sql: """
+                CREATE TABLE parcels (
+                  fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+                  geom MULTIPOLYGON NOT NULL,
+                  parcel_id TEXT NOT NULL UNIQUE,
+                  name TEXT,
+                  zone TEXT,
+                  land_use TEXT,
+                  status TEXT CHECK (status IN (\(statuses))),
+                  disposal_method TEXT CHECK (disposal_method IN (\(methods))),
+                  cadastral_area_m2 REAL,
+                  cadastral_area_mu REAL,
+                  ellipsoidal_area_m2 REAL NOT NULL,
+                  ellipsoidal_area_mu REAL NOT NULL,
+                  properties TEXT NOT NULL DEFAULT '{}',
+                  imported_at TEXT NOT NULL
+                );
+                CREATE INDEX parcels_zone_status ON parcels(zone, status);
+                INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id)
+                VALUES ('parcels', 'features', 'parcels', 'Idle and recovered land parcels', \(srs));
+                INSERT INTO gpkg_geometry_columns VALUES ('parcels', 'geom', 'MULTIPOLYGON', \(srs), 0, 0);
+                """)
+            try db.execute(sql: GeoPackageSchema.rtreeTable(table: "parcels", column: "geom"))
+            for t in GeoPackageSchema.rtreeTriggers(table: "parcels", column: "geom") { try db.execute(sql: t) }
+            try db.execute(sql: GeoPackageSchema.rtreeExtension(table: "parcels", column: "geom"))
+        }
+        return m
+    }
+}

@@ -1,0 +1,169 @@
+import GRDB
+import LandbankGeodesy
+
+/// Count and both areas of a set of parcels, in m² and mu. Exact sums (Neumaier) until `rounded()` is applied.
+public struct AreaTotals: Sendable, Encodable {
+    public var parcels: Int
+    /// nil in a geographic registry, where only the ellipsoidal area applies.
+    public var cadastralAreaM2: Double?
+    public var cadastralAreaMu: Double?
+    public var ellipsoidalAreaM2: Double
+    public var ellipsoidalAreaMu: Double
+
+    public init(parcels: Int, cadastralAreaM2: Double?, ellipsoidalAreaM2: Double) {
+        self.parcels = parcels
+        self.cadastralAreaM2 = cadastralAreaM2
+        self.cadastralAreaMu = cadastralAreaM2.map(AreaUnit.mu.fromSquareMetres)
+        self.ellipsoidalAreaM2 = ellipsoidalAreaM2
+        self.ellipsoidalAreaMu = AreaUnit.mu.fromSquareMetres(ellipsoidalAreaM2)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case parcels, cadastralAreaM2 = "cadastral_area_m2", cadastralAreaMu = "cadastral_area_mu"
+        case ellipsoidalAreaM2 = "ellipsoidal_area_m2", ellipsoidalAreaMu = "ellipsoidal_area_mu"
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(parcels, forKey: .parcels)
+        try c.encode(cadastralAreaM2, forKey: .cadastralAreaM2)
+        try c.encode(cadastralAreaMu, forKey: .cadastralAreaMu)
+        try c.encode(ellipsoidalAreaM2, forKey: .ellipsoidalAreaM2)
+        try c.encode(ellipsoidalAreaMu, forKey: .ellipsoidalAreaMu)
+    }
+}
+
+/// Totals of a registry, overall and grouped by status and by zone.
+///
+/// Rounding: areas are summed unrounded; figures are then rounded to 0.01 m² and 0.001 mu, and the groups
+/// of each grouping are apportioned by largest remainder so that they add up exactly to the rounded total.
+public struct RegistryStats: Sendable, Encodable {
+    public var crs: String
+    public var crsName: String
+    public var cadastralArea: String
+    public var ellipsoidalArea: String
+    public var total: AreaTotals
+    public var byStatus: [(key: String, totals: AreaTotals)]
+    public var byZone: [(key: String, totals: AreaTotals)]
+
+    public static let noStatus = "unclassified"
+    public static let noZone = "(no zone)"
+
+    enum CodingKeys: String, CodingKey {
+        case crs, crsName = "crs_name", cadastralArea = "cadastral_area", ellipsoidalArea = "ellipsoidal_area"
+        case byStatus = "by_status", byZone = "by_zone"
+    }
+
+    struct DynamicKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    /// One flat object: the overall figures at top level (`parcels`, `cadastral_area_m2`, ...), then `by_status`
+    /// and `by_zone` objects keyed by status and zone.
+    public func encode(to encoder: Encoder) throws {
+        try total.encode(to: encoder)
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(crs, forKey: .crs)
+        try c.encode(crsName, forKey: .crsName)
+        try c.encode(cadastralArea, forKey: .cadastralArea)
+        try c.encode(ellipsoidalArea, forKey: .ellipsoidalArea)
+        var s = c.nestedContainer(keyedBy: DynamicKey.self, forKey: .byStatus)
+        for g in byStatus { try s.encode(g.totals, forKey: DynamicKey(stringValue: g.key)) }
+        var z = c.nestedContainer(keyedBy: DynamicKey.self, forKey: .byZone)
+        for g in byZone { try z.encode(g.totals, forKey: DynamicKey(stringValue: g.key)) }
+    }
+
+    /// The same figures rounded for publication (0.01 m², 0.001 mu), groups apportioned to add up to the total.
+    public func rounded() -> RegistryStats {
+        var r = self
+        r.total = Self.round([total], total: total)[0]
+        r.byStatus = zip(byStatus.map(\.key), Self.round(byStatus.map(\.totals), total: total)).map { ($0, $1) }
+        r.byZone = zip(byZone.map(\.key), Self.round(byZone.map(\.totals), total: total)).map { ($0, $1) }
+        return r
+    }
+
+    static func round(_ groups: [AreaTotals], total: AreaTotals) -> [AreaTotals] {
+        var out = groups
+        if let totalCad = total.cadastralAreaM2 {
+            let m2 = Apportionment.round(groups.map { $0.cadastralAreaM2 ?? 0 }, total: totalCad, perUnit: 100)
+            let mu = Apportionment.round(groups.map { $0.cadastralAreaMu ?? 0 }, total: total.cadastralAreaMu ?? 0, perUnit: 1000)
+            for i in out.indices { out[i].cadastralAreaM2 = m2[i]; out[i].cadastralAreaMu = mu[i] }
+        }
+        let m2 = Apportionment.round(groups.map(\.ellipsoidalAreaM2), total: total.ellipsoidalAreaM2, perUnit: 100)
+        let mu = Apportionment.round(groups.map(\.ellipsoidalAreaMu), total: total.ellipsoidalAreaMu, perUnit: 1000)
+        for i in out.indices { out[i].ellipsoidalAreaM2 = m2[i]; out[i].ellipsoidalAreaMu = mu[i] }
+        return out
+    }
+}
+
+extension Registry {
+    /// Totals over all parcels matching `filter`, grouped by status and zone.
+    public func stats(_ filter: ParcelFilter = ParcelFilter()) throws -> RegistryStats {
+        let projected = crs.kind == .projected
+        var total = Accumulator(projected: projected)
+        var byStatus: [String: Accumulator] = [:]
+        var byZone: [String: Accumulator] = [:]
+        let (whereSQL, args) = filter.sql
+        try db.read { db in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT status, zone, cadastral_area_m2, ellipsoidal_area_m2 FROM parcels \(whereSQL)
+                """, arguments: args)
+            while let row = try rows.next() {
+                let cad: Double? = row[2]
+                let ell: Double = row[3]
+                total.add(cad, ell)
+                byStatus[(row[0] as String?) ?? RegistryStats.noStatus, default: Accumulator(projected: projected)].add(cad, ell)
+                byZone[(row[1] as String?) ?? RegistryStats.noZone, default: Accumulator(projected: projected)].add(cad, ell)
+            }
+        }
+        let ellipsoid = try crs.ellipsoid()
+        return RegistryStats(
+            crs: crs.identifier, crsName: crs.name,
+            cadastralArea: projected ? "planar, in \(crs.identifier) (\(crs.name))" : "not applicable in a geographic CRS",
+            ellipsoidalArea: "geodesic, on the \(ellipsoid.name) ellipsoid (Karney)",
+            total: total.totals,
+            byStatus: byStatus.map { ($0.key, $0.value.totals) }.sorted { $0.key < $1.key },
+            byZone: byZone.map { ($0.key, $0.value.totals) }.sorted { $0.key < $1.key })
+    }
+}
+
+struct Accumulator {
+    var count = 0
+    var cadastral = CompensatedSum()
+    var ellipsoidal = CompensatedSum()
+    let projected: Bool
+
+    init(projected: Bool) { self.projected = projected }
+
+    mutating func add(_ cad: Double?, _ ell: Double) {
+        count += 1
+        if let cad { cadastral.add(cad) }
+        ellipsoidal.add(ell)
+    }
+
+    var totals: AreaTotals {
+        AreaTotals(parcels: count, cadastralAreaM2: projected ? cadastral.value : nil, ellipsoidalAreaM2: ellipsoidal.value)
+    }
+}
+
+/// Rounds parts to 1/perUnit so that they add up to the rounded total (largest remainder method).
+enum Apportionment {
+    static func round(_ parts: [Double], total: Double, perUnit: Double) -> [Double] {
+        let target = Int64((total * perUnit).rounded())
+        var units = parts.map { Int64(($0 * perUnit).rounded(.down)) }
+        var remaining = target - units.reduce(0, +)
+        let order = parts.indices.sorted {
+            (parts[$0] * perUnit - Double(units[$0])) > (parts[$1] * perUnit - Double(units[$1]))
+        }
+        var k = 0
+        while remaining > 0, !order.isEmpty {
+            units[order[k % order.count]] += 1
+            remaining -= 1
+            k += 1
+        }
+        return units.map { Double($0) / perUnit }
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+
+/// A failure the CLI reports in one line.
+struct CLIError: Error, CustomStringConvertible {
+    var description: String
+    init(_ d: String) { description = d }
+}
+
+enum CLI {
+    /// Runs a command's body: any error becomes one line on standard error and exit status 1.
+    static func run(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let e as ExitCode {
+            throw e
+        } catch {
+            printError("landbank: error: \(error)")
+            throw ExitCode.failure
+        }
+    }
+
+    static func printJSON<T: Encodable>(_ value: T) throws {
+        let e = JSONEncoder()
+        e.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        print(String(decoding: try e.encode(value), as: UTF8.self))
+    }
+}
+
+func printError(_ s: String) {
+    FileHandle.standardError.write(Data((s + "\n").utf8))
+}
+
+/// Progress on standard error, only when it is a terminal.
+final class Progress {
+    let verb: String
+    let enabled = isatty(2) == 1
+    var shown = false
+
+    init(verb: String) { self.verb = verb }
+
+    func update(_ n: Int) {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\(verb) \(n) features…".utf8))
+        shown = true
+    }
+
+    func done() {
+        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import LandbankRegistry
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Export parcels to GeoJSON (RFC 7946 WGS84 lon/lat by default).",
+        discussion: """
+            RFC 7946: longitude/latitude transformed with PROJ, exterior rings counter-clockwise, holes clockwise, \
+            7 decimals, no `crs` member. With --crs the coordinates stay projected and a `crs` member names the \
+            CRS, as GIS tools expect. Properties carry both areas in m² and mu.
+            """)
+
+    @OptionGroup var target: RegistryArgument
+    @Option(help: "The GeoJSON file to write (\"-\" for standard output).")
+    var out: String
+    @OptionGroup var filter: FilterOptions
+    @Option(help: "Write coordinates in this CRS (e.g. EPSG:4547) with a `crs` member, instead of RFC 7946.")
+    var crs: String?
+    @Option(help: "Decimals of the coordinates (default: 7 for lon/lat, 3 for a projected CRS).")
+    var decimals: Int?
+
+    func run() throws {
+        try CLI.run {
+            let registry = try Registry.open(at: target.registry, readOnly: true)
+            let progress = Progress(verb: "exported")
+            let n = try registry.exportParcels(
+                to: out, options: ExportOptions(filter: filter.parcelFilter, crs: crs, decimals: decimals),
+                progress: progress.update)
+            progress.done()
+            if out != "-" { printError("exported \(n) parcels to \(out)") }
+        }
+    }
+}

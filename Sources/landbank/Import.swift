@@ -1,0 +1,50 @@
+import ArgumentParser
+import LandbankRegistry
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import parcels from GeoJSON, CSV with a WKT column, or a GeoPackage layer.",
+        discussion: """
+            All features or none: one bad feature stops the import, names the feature and why, and nothing is \
+            written. GeoJSON without a `crs` member is RFC 7946 lon/lat (WGS84); CSV needs --crs. \
+            The parcel id is the feature's `id`, else an `id`, `code` or `parcel_id` property (or --id-field).
+            """)
+
+    @OptionGroup var target: RegistryArgument
+
+    @Argument(help: "The input file: .geojson/.json, .csv, or .gpkg (\"-\" reads GeoJSON from standard input).")
+    var file: String
+
+    @Option(help: "CRS of the input coordinates, overriding what the file declares (e.g. EPSG:4547).")
+    var crs: String?
+
+    @Flag(help: "The input is GCJ-02 lon/lat copied from a Chinese web map (Amap, Tencent): convert to WGS84 first.")
+    var fromGcj02 = false
+
+    @Option(help: "The property or column that holds the parcel id.")
+    var idField: String?
+
+    @Option(help: "The layer to read from a GeoPackage input (default: its only feature layer).")
+    var layer: String?
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        try CLI.run {
+            let registry = try Registry.open(at: target.registry)
+            let source = try FeatureSources.open(file, layer: layer)
+            let progress = Progress(verb: "imported")
+            let summary = try registry.importParcels(
+                from: source, options: ImportOptions(crs: crs, fromGCJ02: fromGcj02, idField: idField),
+                progress: progress.update)
+            progress.done()
+            if output.json {
+                try CLI.printJSON(summary)
+            } else {
+                let t = summary.imported
+                print("imported \(t.parcels) parcels from \(summary.file) (\(summary.sourceCRS) → \(registry.crs.identifier))")
+                print(Format.areaLine(t))
+            }
+        }
+    }
+}

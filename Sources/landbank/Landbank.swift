@@ -1,0 +1,25 @@
+import ArgumentParser
+
+@main
+struct Landbank: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "landbank",
+        abstract: "A GeoPackage registry of idle land and factory space for development zones and land bureaus.",
+        discussion: """
+            Areas are computed by landbank, never taken from input: the cadastral (planar) area in the registry's
+            projected CRS and the ellipsoidal area on its ellipsoid, in m² and mu (1 mu = 10000/15 m²).
+            The registry file is an OGC GeoPackage 1.3: QGIS, ArcGIS and GDAL open it as it is.
+            """,
+        subcommands: [Init.self, Import.self, List.self, Show.self, Stats.self, Export.self])
+}
+
+/// The registry file every command but `init` works on.
+struct RegistryArgument: ParsableArguments {
+    @Argument(help: "The registry file (a GeoPackage made by `landbank init`).")
+    var registry: String
+}
+
+struct OutputOptions: ParsableArguments {
+    @Flag(help: "Print JSON instead of a table.")
+    var json = false
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import LandbankRegistry
+
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show one parcel: attributes, both areas, geometry summary.")
+
+    @OptionGroup var target: RegistryArgument
+    @Argument(help: "The parcel id.")
+    var parcel: String
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        try CLI.run {
+            let registry = try Registry.open(at: target.registry, readOnly: true)
+            guard let detail = try registry.parcelDetail(id: parcel) else {
+                throw CLIError("\(target.registry): no parcel with id \"\(parcel)\"")
+            }
+            if output.json { return try CLI.printJSON(detail) }
+            let p = detail.parcel
+            var lines: [(String, String)] = [
+                ("parcel", p.parcelID), ("name", p.name ?? ""), ("zone", p.zone ?? ""), ("land use", p.landUse ?? ""),
+                ("status", p.status.map { "\($0.rawValue) (\($0.chineseName))" } ?? ""),
+                ("disposal", p.disposalMethod.map { "\($0.rawValue) (\($0.chineseName))" } ?? ""),
+            ]
+            if let c = p.cadastralAreaM2 {
+                lines.append(("cadastral area", "\(Format.fixed(c, 2)) m² = \(Format.fixed(p.cadastralAreaMu!, 3)) mu (planar, \(registry.crs.identifier))"))
+            }
+            lines.append(("ellipsoidal area", "\(Format.fixed(p.ellipsoidalAreaM2, 2)) m² = \(Format.fixed(p.ellipsoidalAreaMu, 3)) mu (\(detail.ellipsoid) ellipsoid)"))
+            lines.append(("geometry", "\(detail.parts) part(s), \(detail.holes) hole(s), \(detail.vertices) vertices"))
+            let e = detail.envelope
+            lines.append(("envelope", "x \(Format.fixed(e.minX, 3))…\(Format.fixed(e.maxX, 3)), y \(Format.fixed(e.minY, 3))…\(Format.fixed(e.maxY, 3))"))
+            lines.append(("centroid (lon/lat)", "\(Format.fixed(detail.centroidLonLat.x, 7)), \(Format.fixed(detail.centroidLonLat.y, 7))"))
+            lines.append(("other properties", p.properties))
+            lines.append(("imported at", p.importedAt))
+            let w = lines.map { $0.0.count }.max() ?? 0
+            for (k, v) in lines { print(k.padding(toLength: w, withPad: " ", startingAt: 0) + "  " + v) }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import LandbankRegistry
+
+struct Stats: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Totals: parcels and both areas (m², mu), overall, by status and by zone.",
+        discussion: """
+            Areas are summed unrounded and shown to 0.01 m² and 0.001 mu; the rows of each grouping are \
+            apportioned (largest remainder) so that they add up exactly to the total shown.
+            """)
+
+    @OptionGroup var target: RegistryArgument
+    @OptionGroup var filter: FilterOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        try CLI.run {
+            let registry = try Registry.open(at: target.registry, readOnly: true)
+            let stats = try registry.stats(filter.parcelFilter).rounded()
+            if output.json { return try CLI.printJSON(stats) }
+            print("\(target.registry): \(stats.crs) (\(stats.crsName))")
+            print("cadastral area: \(stats.cadastralArea)")
+            print("ellipsoidal area: \(stats.ellipsoidalArea)")
+            print()
+            for (title, groups) in [("status", stats.byStatus), ("zone", stats.byZone)] {
+                let rows = groups.map { Format.totalsRow($0.key, $0.totals) } + [Format.totalsRow("total", stats.total)]
+                print(Format.table([title] + Format.totalsHeader, rows, rightAligned: [1, 2, 3, 4, 5]))
+                print()
+            }
+        }
+    }
+}
