@@ -195,6 +195,9 @@ struct JSONScanner {
         let n = word.utf8CodeUnitCount
         let available = try ensure(n)
         guard available >= n, memcmp(buffer + pos, word.utf8Start, n) == 0 else {
+            if available < n && memcmp(buffer + pos, word.utf8Start, available) == 0 {
+                throw error(.unexpectedEnd(expected: "'\(word)'"))  // the file ends inside the word
+            }
             throw unexpected("a JSON value")
         }
         pos += n

@@ -50,7 +50,7 @@ public final class Registry {
                         INSERT INTO gpkg_spatial_ref_sys VALUES (?, ?, ?, ?, ?, ?)
                         """, arguments: [crs.name, code, authority, code, wkt, crs.areaOfUseName])
                 }
-                try db.execute(sql: "INSERT INTO landbank_settings VALUES ('srs_id', ?), ('crs', ?)",
+                try db.execute(sql: "INSERT INTO landbank_settings (key, value) VALUES ('srs_id', ?), ('crs', ?)",
                                arguments: [String(code), crs.identifier])
             }
             try migrator.migrate(queue)

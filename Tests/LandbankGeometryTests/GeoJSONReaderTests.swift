@@ -17,7 +17,7 @@ func geoJSONFile(_ text: String, name: String = "parcels.geojson") throws -> Str
 }
 
 /// Every feature of the file, read with the given chunk size.
-func readAllFeatures(_ path: String, chunkSize: Int = GeoJSONReader.defaultChunkSize) throws -> [Feature] {
+func readAllFeatures(_ path: String, chunkSize: Int = GeoJSONReader.defaultChunkSize) throws(GeoJSONReadError) -> [Feature] {
     let reader = try GeoJSONReader(path: path, chunkSize: chunkSize)
     var features: [Feature] = []
     while let f = try reader.next() { features.append(f) }

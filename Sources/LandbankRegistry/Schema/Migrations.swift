@@ -16,8 +16,11 @@ enum Migrations {
                 INSERT INTO gpkg_spatial_ref_sys VALUES ('WGS 84 geodetic', 4326, 'EPSG', 4326, ?,
                   'longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid')
                 """, arguments: [GeoPackageSchema.wgs84WKT])
+            // An attributes table (GeoPackage wants an integer primary key). Registering one attributes table
+            // also makes GDAL and QGIS stop listing unregistered tables such as grdb_migrations as layers.
             try db.execute(sql: """
-                CREATE TABLE landbank_settings (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+                CREATE TABLE landbank_settings (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, key TEXT NOT NULL UNIQUE, value TEXT NOT NULL);
                 INSERT INTO gpkg_contents (table_name, data_type, identifier, description)
                 VALUES ('landbank_settings', 'attributes', 'landbank_settings', 'landbank registry settings');
                 """)
