@@ -20,7 +20,6 @@ import json
 import math
 import os
 import random
-import sys
 from fractions import Fraction
 
 SEED = 20230144

@@ -20,7 +20,7 @@ public final class CoordinateReferenceSystem {
 
     public init(_ definition: String, context: ProjContext) throws(ProjError) {
         guard let pj = proj_create(context.handle, definition) else {
-            throw context.error("unknown CRS '\(definition)'")
+            throw ProjError("unknown CRS '\(definition)': PROJ has no such CRS in proj.db")
         }
         let obj = ProjObject(context, pj)
         let type = proj_get_type(pj)

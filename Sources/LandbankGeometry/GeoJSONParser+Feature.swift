@@ -20,7 +20,7 @@ extension GeoJSONParser {
             if try scanner.beginObject() {
                 repeat {
                     try scanner.readKey()
-                    if scanner.scratchIs("type") {
+                    if scanner.stringIs("type") {
                         try readType(expected: "Feature", into: &draft)
                     } else {
                         try readFeatureMember(into: &draft)
@@ -61,18 +61,18 @@ extension GeoJSONParser {
         if type != expected { draft.note(.unexpectedType(found: type, expected: expected), at: at) }
     }
 
-    /// Reads the value of the member whose name is in `scanner.scratch`: id, properties, geometry, or one to skip.
+    /// Reads the value of the member whose name is in `scanner.string`: id, properties, geometry, or one to skip.
     mutating func readFeatureMember(into draft: inout FeatureDraft) throws(JSONScanner.Failure) {
-        if scanner.scratchIs("geometry") {
+        if scanner.stringIs("geometry") {
             try readGeometry(into: &draft)
-        } else if scanner.scratchIs("properties") {
+        } else if scanner.stringIs("properties") {
             let at = scanner.location
             switch try scanner.readValue() {
             case .object(let members): draft.properties = members
             case .null: draft.properties = []
             default: draft.note(.invalidMember(name: "properties", expected: "an object or null"), at: at)
             }
-        } else if scanner.scratchIs("id") {
+        } else if scanner.stringIs("id") {
             switch try scanner.peek() {
             case UInt8(ascii: "\""): draft.id = try scanner.readString()
             case UInt8(ascii: "n"): try scanner.readLiteral("null")
@@ -110,7 +110,7 @@ extension GeoJSONParser {
         if try scanner.beginObject() {
             repeat {
                 try scanner.readKey()
-                if scanner.scratchIs("type") {
+                if scanner.stringIs("type") {
                     _ = try scanner.peek()
                     let at = scanner.location
                     guard try scanner.peek() == UInt8(ascii: "\"") else {
@@ -123,7 +123,7 @@ extension GeoJSONParser {
                     case "MultiPolygon": kind = .multiPolygon
                     case let other: wrongType = (other, at)
                     }
-                } else if scanner.scratchIs("coordinates") && wrongType == nil {
+                } else if scanner.stringIs("coordinates") && wrongType == nil {
                     try readCoordinates()
                     hasCoordinates = true
                 } else {

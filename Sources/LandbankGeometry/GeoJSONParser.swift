@@ -50,7 +50,7 @@ struct GeoJSONParser {
         guard try scanner.beginObject() else { throw scanner.error(.missingMember("features")) }
         repeat {
             try scanner.readKey()
-            if scanner.scratchIs("type") {
+            if scanner.stringIs("type") {
                 _ = try scanner.peek()
                 let at = scanner.location
                 let type = try scanner.peek() == UInt8(ascii: "\"") ? try scanner.readString() : ""
@@ -58,21 +58,21 @@ struct GeoJSONParser {
                     throw scanner.error(.unexpectedType(found: type, expected: "FeatureCollection"), at: at)
                 }
                 typeName = type
-            } else if scanner.scratchIs("features") && typeName != "Feature" {
+            } else if scanner.stringIs("features") && typeName != "Feature" {
                 try scanner.expect(UInt8(ascii: "["), "'[' starting the features array")
                 stage = .firstFeature
                 return header
-            } else if scanner.scratchIs("crs") {
+            } else if scanner.stringIs("crs") {
                 _ = try scanner.peek()
                 let at = scanner.location
                 header.crsName = try crsName(in: scanner.readValue(), at: at)
-            } else if scanner.scratchIs("name") {
+            } else if scanner.stringIs("name") {
                 if try scanner.peek() == UInt8(ascii: "\"") {
                     header.name = try scanner.readString()
                 } else {
                     try scanner.skipValue()
                 }
-            } else if scanner.scratchIs("geometry") || scanner.scratchIs("properties") || scanner.scratchIs("id") {
+            } else if scanner.stringIs("geometry") || scanner.stringIs("properties") || scanner.stringIs("id") {
                 hasFeatureMembers = true
                 try readFeatureMember(into: &single)
             } else {
@@ -125,7 +125,7 @@ struct GeoJSONParser {
             _ = try scanner.peek()
             let at = scanner.location
             try scanner.readKey()
-            if scanner.scratchIs("crs") { throw scanner.error(.crsAfterFeatures, at: at) }
+            if scanner.stringIs("crs") { throw scanner.error(.crsAfterFeatures, at: at) }
             try scanner.skipValue()
         }
         try finishDocument()

@@ -17,7 +17,7 @@ extension JSONScanner {
             throw invalidNumber()
         case .incomplete:
             let token = try readLongNumber()
-            return scratch.withUnsafeBufferPointer { doubleValue(of: token, text: $0.baseAddress!) }
+            return doubleValue(of: token, text: scratch)
         }
     }
 
@@ -34,7 +34,7 @@ extension JSONScanner {
             throw invalidNumber()
         case .incomplete:
             _ = try readLongNumber()
-            return String(decoding: scratch, as: UTF8.self)
+            return String(decoding: scratchBytes, as: UTF8.self)
         }
     }
 
@@ -42,18 +42,18 @@ extension JSONScanner {
     @inline(never)
     private mutating func readLongNumber() throws(Failure) -> DecimalToken {
         let start = location
-        scratch.removeAll(keepingCapacity: true)
+        scratchCount = 0
         while true {
-            while pos < end, Self.mayContinueNumber(buffer[pos]) {
-                scratch.append(buffer[pos])
-                pos += 1
-            }
+            var i = pos
+            while i < end, Self.mayContinueNumber(buffer[i]) { i += 1 }
+            appendScratch(buffer + pos, count: i - pos)
+            pos = i
             if pos < end { break }
             if try !fill() { break }
         }
-        let scan = scratch.withUnsafeBufferPointer { scanJSONNumber($0.baseAddress!, count: $0.count, isComplete: true) }
-        guard case .number(let token) = scan, token.length == scratch.count else {
-            throw error(.invalidNumber(String(decoding: scratch.prefix(24), as: UTF8.self)), at: start)
+        let scan = scanJSONNumber(scratch, count: scratchCount, isComplete: true)
+        guard case .number(let token) = scan, token.length == scratchCount else {
+            throw error(.invalidNumber(String(decoding: scratchBytes.prefix(24), as: UTF8.self)), at: start)
         }
         return token
     }
@@ -80,7 +80,7 @@ extension JSONScanner {
         guard try peek() == UInt8(ascii: "\"") else { throw unexpected("a member name in quotes") }
         let start = location
         try readStringBytes()
-        let key = try scratchString(startingAt: start)
+        let key = try stringValue(startingAt: start)
         try expect(UInt8(ascii: ":"), "':' after a member name")
         return key
     }

@@ -32,8 +32,14 @@ struct JSONScanner {
     var line = 1
     /// File offset of the first byte of the current line.
     var lineStart = 0
-    /// Decoded bytes of the last string read.
-    var scratch: [UInt8] = []
+    /// The decoded bytes of the last string read: in the buffer itself when the string had no escapes and
+    /// did not cross a chunk (the usual case, with no copy), else in `scratch`. Valid until the next read.
+    var string = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    /// Room for a string that had to be copied, or a number longer than the look-ahead; grows as needed.
+    /// Freed by `GeoJSONReader` through `deallocateScratch()`.
+    private(set) var scratch: UnsafeMutablePointer<UInt8>
+    private var scratchCapacity = 256
+    var scratchCount = 0
 
     /// The longest run that `ensure` can promise: numbers, literals and escapes are shorter and are read in place.
     static let lookahead = 64
@@ -45,8 +51,31 @@ struct JSONScanner {
         self.buffer = buffer
         self.capacity = capacity
         self.readSize = readSize
-        scratch.reserveCapacity(256)
+        scratch = .allocate(capacity: scratchCapacity)
     }
+
+    func deallocateScratch() {
+        scratch.deallocate()
+    }
+
+    mutating func appendScratch(_ bytes: UnsafePointer<UInt8>, count n: Int) {
+        if scratchCount + n > scratchCapacity {
+            let capacity = max(2 * scratchCapacity, scratchCount + n)
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            grown.update(from: scratch, count: scratchCount)
+            scratch.deallocate()
+            scratch = grown
+            scratchCapacity = capacity
+        }
+        (scratch + scratchCount).update(from: bytes, count: n)
+        scratchCount += n
+    }
+
+    mutating func appendScratch(_ byte: UInt8) {
+        withUnsafePointer(to: byte) { appendScratch($0, count: 1) }
+    }
+
+    var scratchBytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: scratch, count: scratchCount) }
 
     var location: SourceLocation { SourceLocation(line: line, column: base + pos - lineStart + 1) }
 
@@ -148,7 +177,7 @@ struct JSONScanner {
         return true
     }
 
-    /// Reads a member name into `scratch` and consumes the colon after it.
+    /// Reads a member name into `string` and consumes the colon after it.
     mutating func readKey() throws(Failure) {
         guard try peek() == UInt8(ascii: "\"") else { throw unexpected("a member name in quotes") }
         try readStringBytes()
@@ -184,10 +213,9 @@ struct JSONScanner {
         }
     }
 
-    /// True when `scratch` holds exactly the bytes of `name`.
-    func scratchIs(_ name: StaticString) -> Bool {
-        guard scratch.count == name.utf8CodeUnitCount else { return false }
-        return scratch.withUnsafeBufferPointer { memcmp($0.baseAddress!, name.utf8Start, $0.count) == 0 }
+    /// True when the last string read is exactly `name`.
+    func stringIs(_ name: StaticString) -> Bool {
+        string.count == name.utf8CodeUnitCount && memcmp(string.baseAddress!, name.utf8Start, string.count) == 0
     }
 
     /// Consumes the literal `true`, `false` or `null` that starts at `pos`.

@@ -1,5 +1,6 @@
 import GRDB
 import LandbankGeodesy
+import LandbankGeometry
 
 /// Count and both areas of a set of parcels, in m² and mu. Exact sums (Neumaier) until `rounded()` is applied.
 public struct AreaTotals: Sendable, Encodable {
@@ -165,5 +166,24 @@ enum Apportionment {
             k += 1
         }
         return units.map { Double($0) / perUnit }
+    }
+}
+
+extension Registry {
+    /// The parcels layer's extent as recorded in gpkg_contents.
+    public func extent() throws -> BoundingBox {
+        try db.read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT min_x, min_y, max_x, max_y FROM gpkg_contents WHERE table_name = 'parcels'")
+            guard let row, let minX = row[0] as Double?, let minY = row[1] as Double?,
+                  let maxX = row[2] as Double?, let maxY = row[3] as Double? else {
+                throw RegistryError(path: path, "the parcels layer has no extent yet (no parcels)")
+            }
+            return BoundingBox(minX: minX, minY: minY, maxX: maxX, maxY: maxY)
+        }
+    }
+
+    /// Entries in the parcels' R*Tree spatial index.
+    public func indexedCount() throws -> Int {
+        try db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM rtree_parcels_geom") ?? 0 }
     }
 }

@@ -68,7 +68,11 @@ final class FeatureProcessor {
                 }
             }
         }
-        do { try geos.validate(stored) } catch { throw .geometry(error) }
+        do { try geos.validate(stored) } catch {
+            guard case .invalid(let reason) = error.kind else { throw .geometry(error) }
+            let lonLat = error.location.flatMap { try? toGeographic.transform($0) }
+            throw .invalid(reason: reason, at: error.location, lonLat: lonLat, crs: registryCRS)
+        }
         let multi = stored.asMultiPolygon
         let envelope = multi.boundingBox
         return Output(

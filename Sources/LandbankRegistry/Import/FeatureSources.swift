@@ -35,20 +35,15 @@ final class GeoJSONFeatureSource: FeatureSource {
     }
 
     static func importError(_ e: GeoJSONReadError, file: String) -> ImportError {
-        var position: String?
         let place = e.line > 0 ? "line \(e.line), column \(e.column)" : nil
-        if let i = e.featureIndex {
-            position = "feature \(i + 1)" + (place.map { " (\($0))" } ?? "")
-        } else {
-            position = place
-        }
+        let position = e.featureIndex.map { "feature \($0 + 1)" }
         let reason: ImportError.Reason
         switch e.reason {
         case .geometry(let g): reason = .geometry(g)
         case .wrongGeometryType(let t): reason = .geometry(GeometryError(.wrongGeometryType(t)))
         default: reason = .unreadable(e.reason.description)
         }
-        return ImportError(file: file, position: position, featureID: e.featureID, reason: reason)
+        return ImportError(file: file, position: position, featureID: e.featureID, location: place, reason: reason)
     }
 }
 
@@ -76,12 +71,7 @@ final class CSVFeatureSource: FeatureSource {
         geometryIndex = g
     }
 
-    private var lastLine = 0
-    private var lastIndex = -1
-
-    func position(of feature: Feature) -> String {
-        feature.index == lastIndex ? "row \(feature.index + 1) (line \(lastLine))" : "row \(feature.index + 1)"
-    }
+    func position(of feature: Feature) -> String { "row \(feature.index + 1)" }
 
     func next() throws -> Feature? {
         let record: CSVRecord
@@ -89,10 +79,8 @@ final class CSVFeatureSource: FeatureSource {
             guard let r = try reader.next() else { return nil }
             record = r
         } catch {
-            throw ImportError(file: name, position: error.line.map { "line \($0)" }, reason: .unreadable(error.description))
+            throw ImportError(file: name, reason: .unreadable(error.description))
         }
-        lastLine = record.line
-        lastIndex = record.index
         var props: [JSONMember] = []
         for (i, key) in reader.header.enumerated() where i != geometryIndex && !record.fields[i].isEmpty {
             props.append(JSONMember(key, .string(record.fields[i])))
@@ -104,9 +92,10 @@ final class CSVFeatureSource: FeatureSource {
             return Feature(index: record.index, id: nil, properties: props, geometry: g.geometry)
         } catch {
             let reason: ImportError.Reason
-            if case .geometry(let ge) = error.reason { reason = .geometry(ge) } else { reason = .unreadable("WKT: \(error)") }
+            if case .geometry(let ge) = error.reason { reason = .geometry(ge) } else { reason = .unreadable(error.description) }
             let id = props.first { ParcelAttributes.idKeys.contains($0.key) }.flatMap { if case .string(let s) = $0.value { s } else { nil } }
-            throw ImportError(file: name, position: position(of: feature), featureID: id, reason: reason)
+            throw ImportError(file: name, position: position(of: feature), featureID: id, location: "line \(record.line)",
+                              reason: reason)
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import LandbankGeodesy
 import LandbankGeometry
 
@@ -6,6 +7,8 @@ public struct ImportError: Error, CustomStringConvertible, Sendable {
     public enum Reason: Error, Sendable {
         case unreadable(String)
         case geometry(GeometryError)
+        /// GEOS found the geometry invalid; the location is given in the registry CRS and in lon/lat.
+        case invalid(reason: String, at: Point?, lonLat: Point?, crs: String)
         case transform(TransformError)
         case outsideAreaOfUse(lon: Double, lat: Double, crs: String, area: String)
         case missingGeometry
@@ -19,12 +22,16 @@ public struct ImportError: Error, CustomStringConvertible, Sendable {
     /// "feature 3" or "line 4"; nil for a problem with the file as a whole.
     public var position: String?
     public var featureID: String?
+    /// Where in the file: "line 6, column 164".
+    public var location: String?
     public var reason: Reason
 
-    public init(file: String, position: String? = nil, featureID: String? = nil, reason: Reason) {
+    public init(file: String, position: String? = nil, featureID: String? = nil, location: String? = nil,
+                reason: Reason) {
         self.file = file
         self.position = position
         self.featureID = featureID
+        self.location = location
         self.reason = reason
     }
 
@@ -34,6 +41,7 @@ public struct ImportError: Error, CustomStringConvertible, Sendable {
             head += ": \(position)"
             if let featureID { head += " (id \"\(featureID)\")" }
         }
+        if let location { head += position == nil ? ": \(location)" : " at \(location)" }
         return head + ": " + reasonText + " — nothing was imported"
     }
 
@@ -41,6 +49,11 @@ public struct ImportError: Error, CustomStringConvertible, Sendable {
         switch reason {
         case .unreadable(let s): return s
         case .geometry(let g): return g.description
+        case .invalid(let reason, let at, let lonLat, let crs):
+            var s = "invalid geometry: \(reason)"
+            if let lonLat { s += " near lon \(Self.fixed(lonLat.x, 7)), lat \(Self.fixed(lonLat.y, 7))" }
+            if let at { s += " (x \(Self.fixed(at.x, 3)), y \(Self.fixed(at.y, 3)) in \(crs))" }
+            return s
         case .transform(let t): return t.description
         case .outsideAreaOfUse(let lon, let lat, let crs, let area):
             return "coordinate (lon \(lon), lat \(lat)) lies outside the area of use of \(crs) (\(area)); latitude and longitude swapped, or the wrong --crs?"
@@ -52,4 +65,6 @@ public struct ImportError: Error, CustomStringConvertible, Sendable {
         case .crs(let s): return s
         }
     }
+
+    static func fixed(_ v: Double, _ d: Int) -> String { String(format: "%.\(d)f", v) }
 }
