@@ -49,7 +49,7 @@ extension GeoJSONParser {
     }
 
     /// Reads a `type` member's value, noting a problem unless it is `expected`.
-    mutating func readType(expected: String, into draft: inout FeatureDraft) throws(JSONScanner.Failure) {
+    mutating func readType(expected: StaticString, into draft: inout FeatureDraft) throws(JSONScanner.Failure) {
         _ = try scanner.peek()
         let at = scanner.location
         guard try scanner.peek() == UInt8(ascii: "\"") else {
@@ -57,8 +57,11 @@ extension GeoJSONParser {
             draft.note(.invalidMember(name: "type", expected: "a string"), at: at)
             return
         }
-        let type = try scanner.readString()
-        if type != expected { draft.note(.unexpectedType(found: type, expected: expected), at: at) }
+        try scanner.readStringBytes()
+        if !scanner.stringIs(expected) {
+            let found = try scanner.stringValue(startingAt: at)
+            draft.note(.unexpectedType(found: found, expected: expected.description), at: at)
+        }
     }
 
     /// Reads the value of the member whose name is in `scanner.string`: id, properties, geometry, or one to skip.
@@ -118,10 +121,13 @@ extension GeoJSONParser {
                         typeProblem = at
                         continue
                     }
-                    switch try scanner.readString() {
-                    case "Polygon": kind = .polygon
-                    case "MultiPolygon": kind = .multiPolygon
-                    case let other: wrongType = (other, at)
+                    try scanner.readStringBytes()
+                    if scanner.stringIs("Polygon") {
+                        kind = .polygon
+                    } else if scanner.stringIs("MultiPolygon") {
+                        kind = .multiPolygon
+                    } else {
+                        wrongType = (try scanner.stringValue(startingAt: at), at)
                     }
                 } else if scanner.stringIs("coordinates") && wrongType == nil {
                     try readCoordinates()

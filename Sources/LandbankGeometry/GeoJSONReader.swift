@@ -55,6 +55,7 @@ public final class GeoJSONReader {
     }
 
     deinit {
+        parser.scanner.deallocateScratch()
         buffer.deallocate()
         if ownsDescriptor { close(fd) }
     }

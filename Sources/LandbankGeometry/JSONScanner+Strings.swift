@@ -1,9 +1,28 @@
 /// JSON strings: escapes including \uXXXX surrogate pairs; UTF-8 passes through and is validated.
 extension JSONScanner {
-    /// Reads the string whose opening quote is at `pos`, leaving its decoded UTF-8 bytes in `scratch`.
+    /// Reads the string whose opening quote is at `pos`, leaving its decoded UTF-8 bytes in `string`.
     mutating func readStringBytes() throws(Failure) {
-        scratch.removeAll(keepingCapacity: true)
         pos += 1
+        let start = pos
+        var i = pos
+        while i < end {
+            let b = buffer[i]
+            if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 { break }
+            i += 1
+        }
+        if i < end && buffer[i] == UInt8(ascii: "\"") {
+            string = UnsafeBufferPointer(start: buffer + start, count: i - start)  // no escape, no chunk crossed
+            pos = i + 1
+            return
+        }
+        try readEscapedOrLongString()
+    }
+
+    /// The slow path of `readStringBytes`, from `pos` just after the opening quote: escapes and chunk crossings.
+    @inline(never)
+    private mutating func readEscapedOrLongString() throws(Failure) {
+        string = UnsafeBufferPointer(start: nil, count: 0)
+        scratchCount = 0
         while true {
             var i = pos
             while i < end {
@@ -11,10 +30,8 @@ extension JSONScanner {
                 if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 { break }
                 i += 1
             }
-            if i > pos {
-                scratch.append(contentsOf: UnsafeBufferPointer(start: buffer + pos, count: i - pos))
-                pos = i
-            }
+            appendScratch(buffer + pos, count: i - pos)
+            pos = i
             guard pos < end else {
                 if try !fill() { throw error(.unterminatedString) }
                 continue
@@ -22,6 +39,7 @@ extension JSONScanner {
             switch buffer[pos] {
             case UInt8(ascii: "\""):
                 pos += 1
+                string = scratchBytes
                 return
             case UInt8(ascii: "\\"):
                 try readEscape()
@@ -37,22 +55,45 @@ extension JSONScanner {
     mutating func readString() throws(Failure) -> String {
         let start = location
         try readStringBytes()
-        return try scratchString(startingAt: start)
+        return try stringValue(startingAt: start)
     }
 
-    /// `scratch` as a string, refusing invalid UTF-8 rather than replacing it silently.
-    func scratchString(startingAt start: SourceLocation) throws(Failure) -> String {
-        if #available(macOS 15, iOS 18, *) {
-            guard let s = String(validating: scratch, as: UTF8.self) else { throw error(.invalidUTF8, at: start) }
-            return s
-        } else {
-            let s = String(decoding: scratch, as: UTF8.self)
-            guard s.utf8.count == scratch.count else { throw error(.invalidUTF8, at: start) }
-            return s
+    /// `string` as a Swift string, refusing invalid UTF-8 rather than replacing it silently.
+    func stringValue(startingAt start: SourceLocation) throws(Failure) -> String {
+        guard Self.isValidUTF8(string) else { throw error(.invalidUTF8, at: start) }
+        return String(decoding: string, as: UTF8.self)
+    }
+
+    /// UTF-8 as RFC 3629 has it: shortest forms only, no surrogates, nothing past U+10FFFF.
+    static func isValidUTF8(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = s.count
+        while i < n {
+            let b0 = s[i]
+            if b0 < 0x80 {
+                i += 1
+                continue
+            }
+            let length: Int
+            var low: UInt8 = 0x80, high: UInt8 = 0xBF  // the range of the second byte
+            switch b0 {
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF:
+                length = 3
+                if b0 == 0xE0 { low = 0xA0 } else if b0 == 0xED { high = 0x9F }
+            case 0xF0...0xF4:
+                length = 4
+                if b0 == 0xF0 { low = 0x90 } else if b0 == 0xF4 { high = 0x8F }
+            default: return false
+            }
+            guard i + length <= n, s[i + 1] >= low && s[i + 1] <= high else { return false }
+            for k in 2..<length where s[i + k] & 0xC0 != 0x80 { return false }
+            i += length
         }
+        return true
     }
 
-    /// Decodes the escape whose backslash is at `pos` onto `scratch`.
+    /// Decodes the escape whose backslash is at `pos` onto the scratch space.
     private mutating func readEscape() throws(Failure) {
         let available = try ensure(12)  // the longest escape: a surrogate pair, \uD83D\uDE00
         guard available >= 2 else { throw error(.unterminatedString) }
@@ -86,7 +127,7 @@ extension JSONScanner {
         default:
             throw error(.invalidEscape)
         }
-        scratch.append(simple)
+        appendScratch(simple)
         pos += 2
     }
 
@@ -109,19 +150,19 @@ extension JSONScanner {
     private mutating func appendUTF8(_ scalar: UInt32) {
         switch scalar {
         case ..<0x80:
-            scratch.append(UInt8(scalar))
+            appendScratch(UInt8(scalar))
         case ..<0x800:
-            scratch.append(UInt8(0xC0 | scalar >> 6))
-            scratch.append(UInt8(0x80 | scalar & 0x3F))
+            appendScratch(UInt8(0xC0 | scalar >> 6))
+            appendScratch(UInt8(0x80 | scalar & 0x3F))
         case ..<0x10000:
-            scratch.append(UInt8(0xE0 | scalar >> 12))
-            scratch.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-            scratch.append(UInt8(0x80 | scalar & 0x3F))
+            appendScratch(UInt8(0xE0 | scalar >> 12))
+            appendScratch(UInt8(0x80 | scalar >> 6 & 0x3F))
+            appendScratch(UInt8(0x80 | scalar & 0x3F))
         default:
-            scratch.append(UInt8(0xF0 | scalar >> 18))
-            scratch.append(UInt8(0x80 | scalar >> 12 & 0x3F))
-            scratch.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-            scratch.append(UInt8(0x80 | scalar & 0x3F))
+            appendScratch(UInt8(0xF0 | scalar >> 18))
+            appendScratch(UInt8(0x80 | scalar >> 12 & 0x3F))
+            appendScratch(UInt8(0x80 | scalar >> 6 & 0x3F))
+            appendScratch(UInt8(0x80 | scalar & 0x3F))
         }
     }
 }

@@ -42,6 +42,7 @@ extension JSONScanner {
     @inline(never)
     private mutating func readLongNumber() throws(Failure) -> DecimalToken {
         let start = location
+        string = UnsafeBufferPointer(start: nil, count: 0)
         scratchCount = 0
         while true {
             var i = pos

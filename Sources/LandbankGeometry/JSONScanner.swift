@@ -89,6 +89,12 @@ struct JSONScanner {
     /// Reads more bytes after the unread ones, moving those to the front first. False at end of file.
     mutating func fill() throws(Failure) -> Bool {
         if atEOF { return false }
+        if let s = string.baseAddress, s >= buffer && s < buffer + capacity {
+            // The last string lies in the part of the buffer about to be reused: keep a copy.
+            scratchCount = 0
+            appendScratch(s, count: string.count)
+            string = scratchBytes
+        }
         if pos > 0 {
             let unread = end - pos
             if unread > 0 { memmove(buffer, buffer + pos, unread) }
@@ -147,6 +153,11 @@ struct JSONScanner {
         if pos < end {
             let b = buffer[pos]
             if b > 0x20 { return b }
+            // One space between tokens, as ogr2ogr writes them: "[ 114.9, 27.8 ]".
+            if b == 0x20 && pos + 1 < end && buffer[pos + 1] > 0x20 {
+                pos += 1
+                return buffer[pos]
+            }
         }
         try skipWhitespace()
         return pos < end ? buffer[pos] : nil
