@@ -75,6 +75,17 @@ struct JSONScannerTests {
         #expect(utf8.reason == .invalidUTF8 && utf8.column == 37)
     }
 
+    @Test("UTF-8 is checked as RFC 3629 has it: no overlong forms, surrogates or code points past U+10FFFF")
+    func utf8Validation() {
+        func valid(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer { JSONScanner.isValidUTF8($0) } }
+        #expect(valid(Array("新余高新区 é 😀 abc".utf8)))
+        #expect(valid([0xF4, 0x8F, 0xBF, 0xBF]))  // U+10FFFF
+        for bad: [UInt8] in [[0xC0, 0x80], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
+                             [0xF8, 0x88, 0x80, 0x80, 0x80], [0x80], [0xE6, 0x96], [0x61, 0xE6, 0x96, 0x41]] {
+            #expect(!valid(bad), "\(bad)")
+        }
+    }
+
     @Test("NaN, Infinity and other non-JSON numbers are invalid numbers, with their place")
     func invalidNumbers() throws {
         for (text, column) in [("NaN", 37), ("-Infinity", 37), ("Infinity", 37), ("01", 37), ("1.", 37),

@@ -90,7 +90,7 @@ extension Registry {
                         let first = existing.flatMap { $0 >= firstFid ? "feature \($0 - firstFid + 1)" : nil }
                         throw featureError(.duplicateID(attributes.parcelID, firstPosition: first), id: attributes.parcelID)
                     }
-                    try index.add(id: db.lastInsertedRowID, envelope: out.envelope)
+                    index.add(id: db.lastInsertedRowID, envelope: out.envelope)
                     totals.add(out.cadastralAreaM2, out.ellipsoidalAreaM2)
                     count += 1
                     if count % 10_000 == 0 { progress?(count) }
