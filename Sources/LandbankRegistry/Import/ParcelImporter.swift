@@ -44,6 +44,8 @@ extension Registry {
         let importedAt = ISO8601DateFormatter().string(from: Date())
         var totals = Accumulator(projected: crs.kind == .projected)
 
+        let pipeline = ImportPipeline(source: source, processor: processor, idField: options.idField)
+        defer { pipeline.stop() }
         try db.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
                 let firstFid = (try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'parcels'") ?? 0) + 1
@@ -54,46 +56,34 @@ extension Registry {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
                 var count = 0
-                while true {
-                    let feature: Feature
-                    do {
-                        guard let f = try source.next() else { break }
-                        feature = f
-                    } catch let e as ImportError {
-                        throw e
-                    } catch {
-                        throw fail(.unreadable("\(error)"))
+                pipeline.start()
+                while let batch = pipeline.queue.pop() {
+                    guard case .rows(let rows) = batch else {
+                        if case .failed(let error) = batch { throw error }
+                        continue
                     }
-                    func featureError(_ r: ImportError.Reason, id: String? = nil) -> ImportError {
-                        ImportError(file: source.name, position: source.position(of: feature), featureID: id ?? feature.id, reason: r)
+                    for row in rows {
+                        let a = row.attributes, out = row.output
+                        do {
+                            try insert.execute(arguments: [
+                                Data(out.blob), a.parcelID, a.name, a.zone, a.landUse,
+                                a.status?.rawValue, a.disposalMethod?.rawValue,
+                                out.cadastralAreaM2, out.cadastralAreaM2.map(AreaUnit.mu.fromSquareMetres),
+                                out.ellipsoidalAreaM2, AreaUnit.mu.fromSquareMetres(out.ellipsoidalAreaM2),
+                                a.otherProperties, importedAt,
+                            ])
+                        } catch let e as DatabaseError where e.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+                            let existing = try Int64.fetchOne(db, sql: "SELECT fid FROM parcels WHERE parcel_id = ?",
+                                                              arguments: [a.parcelID])
+                            let first = existing.flatMap { $0 >= firstFid ? "feature \($0 - firstFid + 1)" : nil }
+                            throw ImportError(file: source.name, position: row.position, featureID: a.parcelID,
+                                              reason: .duplicateID(a.parcelID, firstPosition: first))
+                        }
+                        index.add(id: db.lastInsertedRowID, envelope: out.envelope)
+                        totals.add(out.cadastralAreaM2, out.ellipsoidalAreaM2)
+                        count += 1
+                        if count % 10_000 == 0 { progress?(count) }
                     }
-                    let attributes: ParcelAttributes
-                    let out: FeatureProcessor.Output
-                    do throws(ImportError.Reason) {
-                        attributes = try ParcelAttributes(feature, idField: options.idField)
-                        guard let g = feature.geometry else { throw ImportError.Reason.missingGeometry }
-                        out = try processor.process(g)
-                    } catch {
-                        throw featureError(error)
-                    }
-                    do {
-                        try insert.execute(arguments: [
-                            Data(out.blob), attributes.parcelID, attributes.name, attributes.zone, attributes.landUse,
-                            attributes.status?.rawValue, attributes.disposalMethod?.rawValue,
-                            out.cadastralAreaM2, out.cadastralAreaM2.map(AreaUnit.mu.fromSquareMetres),
-                            out.ellipsoidalAreaM2, AreaUnit.mu.fromSquareMetres(out.ellipsoidalAreaM2),
-                            attributes.otherProperties, importedAt,
-                        ])
-                    } catch let e as DatabaseError where e.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-                        let existing = try Int64.fetchOne(db, sql: "SELECT fid FROM parcels WHERE parcel_id = ?",
-                                                          arguments: [attributes.parcelID])
-                        let first = existing.flatMap { $0 >= firstFid ? "feature \($0 - firstFid + 1)" : nil }
-                        throw featureError(.duplicateID(attributes.parcelID, firstPosition: first), id: attributes.parcelID)
-                    }
-                    index.add(id: db.lastInsertedRowID, envelope: out.envelope)
-                    totals.add(out.cadastralAreaM2, out.ellipsoidalAreaM2)
-                    count += 1
-                    if count % 10_000 == 0 { progress?(count) }
                 }
                 try index.finish()
                 return .commit
