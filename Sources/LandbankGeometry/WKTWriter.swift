@@ -1,14 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 extension WKT {
     /// `POLYGON ((x y, ...), (hole ...))` or `MULTIPOLYGON (((...)), ((...)))`, prefixed by `SRID=n;` when an
     /// SRID is given. With `decimals` nil every number is the shortest text that reads back to the same Double
     /// (very small or large magnitudes use an exponent, `1e-05`); otherwise it is rounded to that many decimals
-    /// (as printf's `%.*f`) and trailing zeros are dropped.
+    /// (half away from zero) and trailing zeros are dropped.
     public static func write(_ geometry: Geometry, srid: Int? = nil, decimals: Int? = nil) -> String {
         // A caller asking for negative or absurd precision is our bug, not bad data.
         precondition(decimals.map { (0...17).contains($0) } ?? true, "WKT decimals must be in 0...17")
@@ -45,27 +39,13 @@ extension WKT {
         out += ")"
     }
 
-    /// One ordinate as text; see `write(_:srid:decimals:)`.
+    /// One ordinate as text; see `write(_:srid:decimals:)`. Fixed decimals use the GeoJSON writer's
+    /// `DecimalFormat`, so both formats round alike (half away from zero, trailing zeros dropped).
     static func format(_ value: Double, decimals: Int?) -> String {
         guard let decimals else {
             let text = value.description
             return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
         }
-        var text = fixed(value, decimals: decimals)
-        if text.contains(".") {
-            while text.hasSuffix("0") { text.removeLast() }
-            if text.hasSuffix(".") { text.removeLast() }
-        }
-        return text == "-0" ? "0" : text
-    }
-
-    /// printf's `%.*f`, which rounds the exact binary value correctly.
-    private static func fixed(_ value: Double, decimals: Int) -> String {
-        // 309 integer digits, a sign, a point and 17 decimals fit in 400 bytes.
-        withUnsafeTemporaryAllocation(of: CChar.self, capacity: 400) { buffer in
-            let written = withVaList([Int32(decimals), value]) { vsnprintf(buffer.baseAddress, 400, "%.*f", $0) }
-            precondition(written > 0 && written < 400, "vsnprintf of a finite Double fits its buffer")
-            return String(decoding: UnsafeRawBufferPointer(start: buffer.baseAddress, count: Int(written)), as: UTF8.self)
-        }
+        return DecimalFormat(decimals: decimals).text(value)
     }
 }

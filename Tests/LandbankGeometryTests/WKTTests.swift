@@ -149,7 +149,7 @@ func numbersMatchStrtod() throws {
     }
 }
 
-@Test("fixed decimals round like printf and drop trailing zeros")
+@Test("fixed decimals round the exact binary value, as the GeoJSON writer does, and drop trailing zeros")
 func fixedDecimals() {
     #expect(WKT.format(500000.12349, decimals: 3) == "500000.123")
     // 2.675 is stored as 2.67499999999999982236431605997495353221893310546875 (Python's Decimal(2.675)).
