@@ -22,7 +22,7 @@ enum CLI {
 
     static func printJSON<T: Encodable>(_ value: T) throws {
         let e = JSONEncoder()
-        e.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         print(String(decoding: try e.encode(value), as: UTF8.self))
     }
 }
