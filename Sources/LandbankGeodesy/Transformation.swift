@@ -70,7 +70,12 @@ public final class Transformation {
         rings.reserveCapacity(1 + polygon.holes.count)
         for r in polygon.rings {
             var pts = r.points
-            try transform(&pts)
+            do { try transform(&pts) } catch {
+                // The ring still holds the input: name the point PROJ could not transform.
+                var e = error
+                e.point = r.points[e.index]
+                throw e
+            }
             rings.append(pts)
         }
         // Points are finite (checked above) and ring sizes unchanged; closure holds because PROJ maps equal
@@ -82,10 +87,20 @@ public final class Transformation {
 /// A point PROJ could not transform (outside the domain of the projection, or a latitude beyond ±90°).
 public struct TransformError: Error, Equatable, Sendable, CustomStringConvertible {
     public var index: Int
+    /// The coordinate as given, in the source CRS.
+    public var point: Point?
     public var from: String
     public var to: String
 
+    public init(index: Int, point: Point? = nil, from: String, to: String) {
+        self.index = index
+        self.point = point
+        self.from = from
+        self.to = to
+    }
+
     public var description: String {
-        "coordinate \(index) cannot be transformed from \(from) to \(to) (outside the CRS's domain; latitude and longitude swapped?)"
+        let at = point.map { " (\($0.x), \($0.y))" } ?? ""
+        return "coordinate \(index)\(at) cannot be transformed from \(from) to \(to) (outside the CRS's domain; latitude and longitude swapped?)"
     }
 }
