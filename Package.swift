@@ -17,16 +17,18 @@ let package = Package(
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
         .target(name: "LandbankGeometry", dependencies: ["CGEOS"]),
         .target(name: "LandbankGeodesy", dependencies: ["CPROJ", "LandbankGeometry"]),
+        .target(name: "LandbankLifecycle"),
         .target(name: "LandbankRegistry", dependencies: [
-            "LandbankGeometry", "LandbankGeodesy",
+            "LandbankGeometry", "LandbankGeodesy", "LandbankLifecycle",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .executableTarget(name: "landbank", dependencies: [
-            "LandbankRegistry", "LandbankGeometry", "LandbankGeodesy",
+            "LandbankRegistry", "LandbankGeometry", "LandbankGeodesy", "LandbankLifecycle",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "LandbankGeometryTests", dependencies: ["LandbankGeometry"]),
         .testTarget(name: "LandbankGeodesyTests", dependencies: ["LandbankGeodesy"]),
+        .testTarget(name: "LandbankLifecycleTests", dependencies: ["LandbankLifecycle"]),
         .testTarget(name: "LandbankRegistryTests", dependencies: ["LandbankRegistry"]),
         .testTarget(name: "landbankCLITests", dependencies: []),
     ]

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import LandbankGeodesy
 import LandbankGeometry
+import LandbankLifecycle
 
 /// One parcel (宗地) of the registry, as stored. Areas are computed by landbank on import, never read from input.
 public struct Parcel: Sendable, Encodable {

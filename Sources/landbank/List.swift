@@ -1,4 +1,5 @@
 import ArgumentParser
+import LandbankLifecycle
 import LandbankRegistry
 
 struct List: ParsableCommand {

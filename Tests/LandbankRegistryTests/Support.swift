@@ -1,4 +1,5 @@
 import Foundation
+@_exported import LandbankLifecycle
 @testable import LandbankRegistry
 
 /// The repository's Fixtures/ folder.

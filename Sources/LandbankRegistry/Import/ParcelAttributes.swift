@@ -1,4 +1,5 @@
 import LandbankGeometry
+import LandbankLifecycle
 
 /// The registry's own columns taken from an input feature's id and properties; the other properties are kept
 /// as a JSON object and exported again. Area properties are kept as the input declared them but never used:

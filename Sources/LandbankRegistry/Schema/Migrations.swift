@@ -1,4 +1,5 @@
 import GRDB
+import LandbankLifecycle
 
 /// The registry's schema, built by numbered migrations only. Migration 1 lays down the GeoPackage core;
 /// the registry's CRS row is written by `Registry.create` between migration 1 and the rest, and later
