@@ -28,7 +28,7 @@ extension GEOSContext {
         throw GeometryError(.invalid(reason: "GEOS validity check failed: \(lastMessage)"))
     }
 
-    private func makeGEOS(_ geometry: Geometry) throws(GeometryError) -> OpaquePointer {
+    func makeGEOS(_ geometry: Geometry) throws(GeometryError) -> OpaquePointer {
         switch geometry {
         case .polygon(let p):
             return try makePolygon(p)

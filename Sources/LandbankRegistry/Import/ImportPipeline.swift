@@ -8,12 +8,26 @@ final class ImportPipeline: @unchecked Sendable {
     // @unchecked Sendable: `source`, `processor` and `idField` are handed to the producer thread at start and
     // touched by no other thread afterwards; the queue is the only shared state and it locks itself.
 
+    /// What is imported: parcels, or buildings on parcels already in the registry.
+    enum Kind: Sendable { case parcels, buildings }
+
+    enum Attributes {
+        case parcel(ParcelAttributes)
+        case building(BuildingAttributes)
+
+        var id: String {
+            switch self {
+            case .parcel(let p): return p.parcelID
+            case .building(let b): return b.buildingID
+            }
+        }
+    }
+
     /// A feature ready to insert.
     struct Row {
-        var attributes: ParcelAttributes
+        var attributes: Attributes
         var output: FeatureProcessor.Output
         var position: String
-        var featureID: String?
     }
 
     enum Batch {
@@ -26,13 +40,15 @@ final class ImportPipeline: @unchecked Sendable {
     private let source: FeatureSource
     private let processor: FeatureProcessor
     private let idField: String?
+    private let kind: Kind
     private var thread: Thread?
     private let finished = DispatchSemaphore(value: 0)
 
-    init(source: FeatureSource, processor: FeatureProcessor, idField: String?) {
+    init(source: FeatureSource, processor: FeatureProcessor, idField: String?, kind: Kind) {
         self.source = source
         self.processor = processor
         self.idField = idField
+        self.kind = kind
     }
 
     func start() {
@@ -74,10 +90,12 @@ final class ImportPipeline: @unchecked Sendable {
 
     private func prepare(_ feature: Feature) throws -> Row {
         do throws(ImportError.Reason) {
-            let attributes = try ParcelAttributes(feature, idField: idField)
+            let attributes: Attributes = switch kind {
+            case .parcels: .parcel(try ParcelAttributes(feature, idField: idField))
+            case .buildings: .building(try BuildingAttributes(feature, idField: idField))
+            }
             guard let g = feature.geometry else { throw ImportError.Reason.missingGeometry }
-            return Row(attributes: attributes, output: try processor.process(g),
-                       position: source.position(of: feature), featureID: attributes.parcelID)
+            return Row(attributes: attributes, output: try processor.process(g), position: source.position(of: feature))
         } catch {
             throw ImportError(file: source.name, position: source.position(of: feature), featureID: feature.id, reason: error)
         }

@@ -1,9 +1,9 @@
 import LandbankGeometry
 import LandbankLifecycle
 
-/// The registry's own columns taken from an input feature's id and properties; the other properties are kept
-/// as a JSON object and exported again. Area properties are kept as the input declared them but never used:
-/// landbank computes its own.
+/// The registry's own parcel columns taken from an input feature's id and properties; the other properties
+/// are kept as a JSON object and exported again. Area properties are kept as the input declared them but
+/// never used: landbank computes its own.
 struct ParcelAttributes {
     var parcelID: String
     var name: String?
@@ -11,58 +11,33 @@ struct ParcelAttributes {
     var landUse: String?
     var status: ParcelStatus?
     var disposalMethod: DisposalMethod?
+    /// When the status took effect, for the history's first event.
+    var statusDate: CivilDate?
     var otherProperties: String
 
-    /// Properties that become columns, by the names the field uses for them.
-    static let nameKeys: Set = ["name"]
-    static let zoneKeys: Set = ["zone"]
-    static let landUseKeys: Set = ["land_use"]
-    static let statusKeys: Set = ["status"]
-    static let disposalKeys: Set = ["disposal_method"]
     static let idKeys = ["id", "code", "parcel_id"]
 
     init(_ feature: Feature, idField: String?) throws(ImportError.Reason) {
-        var props = feature.properties
-        func take(_ keys: Set<String>) throws(ImportError.Reason) -> String? {
-            guard let i = props.firstIndex(where: { keys.contains($0.key) }) else { return nil }
-            let m = props.remove(at: i)
-            switch m.value {
-            case .null: return nil
-            case .string(let s): return s.isEmpty ? nil : s
-            case .number(let n): return n
-            default: throw .badAttribute("property \"\(m.key)\" must be a string")
-            }
-        }
-        let id: String?
+        var v = AttributeValues(feature.properties)
+        parcelID = try Self.featureID(feature, &v, idField: idField, keys: Self.idKeys)
+        name = try v.string("name")
+        zone = try v.string("zone")
+        landUse = try v.string("land_use")
+        status = try v.status()
+        disposalMethod = try v.disposalMethod()
+        statusDate = try v.statusDate()
+        otherProperties = v.json
+    }
+
+    /// The feature's id: the --id-field property, else the feature's `id`, else the first of `keys`.
+    static func featureID(_ feature: Feature, _ v: inout AttributeValues, idField: String?, keys: [String]) throws(ImportError.Reason) -> String {
         if let idField {
-            id = try take([idField])
-            guard let id else { throw .missingID("no property \"\(idField)\" as asked by --id-field") }
-            parcelID = id
-        } else if let fid = feature.id {
-            parcelID = fid
-        } else {
-            var found: String?
-            for k in Self.idKeys where found == nil { found = try take([k]) }
-            guard let found else {
-                throw .missingID("give it a feature \"id\", an \"id\", \"code\" or \"parcel_id\" property, or name one with --id-field")
-            }
-            parcelID = found
+            guard let id = try v.string(idField) else { throw .missingID("no property \"\(idField)\" as asked by --id-field") }
+            return id
         }
-        name = try take(Self.nameKeys)
-        zone = try take(Self.zoneKeys)
-        landUse = try take(Self.landUseKeys)
-        if let s = try take(Self.statusKeys) {
-            guard let st = ParcelStatus(text: s) else {
-                throw .badAttribute("unknown status \"\(s)\"; use one of: " + ParcelStatus.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-            status = st
-        }
-        if let s = try take(Self.disposalKeys) {
-            guard let d = DisposalMethod(text: s) else {
-                throw .badAttribute("unknown disposal method \"\(s)\"; use one of: " + DisposalMethod.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-            disposalMethod = d
-        }
-        otherProperties = JSONText.object(props)
+        if let fid = feature.id { return fid }
+        for k in keys { if let found = try v.string(k) { return found } }
+        throw .missingID("give it a feature \"id\", " + keys.map { "\"\($0)\"" }.joined(separator: ", ")
+            + " property, or name one with --id-field")
     }
 }

@@ -11,16 +11,17 @@ import LandbankGeometry
 /// a large registry goes through ordinary rtree inserts instead of rebuilding the whole tree.
 struct SpatialIndexLoader {
     let db: Database
+    let table: String
+    let column = "geom"
     var entries: [PackedRTree.Entry] = []
     var extent: BoundingBox?
 
-    static let table = "parcels"
-    static let column = "geom"
-    static var rtree: String { "rtree_\(table)_\(column)" }
+    var rtree: String { "rtree_\(table)_\(column)" }
 
-    init(_ db: Database) throws {
+    init(_ db: Database, table: String) throws {
         self.db = db
-        try db.execute(sql: "DROP TRIGGER \(Self.rtree)_insert")
+        self.table = table
+        try db.execute(sql: "DROP TRIGGER \(rtree)_insert")
     }
 
     mutating func add(id: Int64, envelope e: BoundingBox) {
@@ -29,16 +30,16 @@ struct SpatialIndexLoader {
     }
 
     func finish() throws {
-        let existing = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(Self.rtree)_rowid") ?? 0
+        let existing = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(rtree)_rowid") ?? 0
         if existing > 0 && entries.count < existing / 10 {
-            let insert = try db.makeStatement(sql: "INSERT INTO \(Self.rtree) VALUES (?, ?, ?, ?, ?)")
+            let insert = try db.makeStatement(sql: "INSERT INTO \(rtree) VALUES (?, ?, ?, ?, ?)")
             for e in entries {
                 try insert.execute(arguments: [e.id, Double(e.minX), Double(e.maxX), Double(e.minY), Double(e.maxY)])
             }
         } else {
             try rebuild(existing: existing)
         }
-        try db.execute(sql: GeoPackageSchema.rtreeTriggers(table: Self.table, column: Self.column)[0])
+        try db.execute(sql: GeoPackageSchema.rtreeTriggers(table: table, column: column)[0])
         if let e = extent {
             try db.execute(sql: """
                 UPDATE gpkg_contents SET
@@ -46,7 +47,7 @@ struct SpatialIndexLoader {
                   min_y = min(coalesce(min_y, ?3), ?3), max_y = max(coalesce(max_y, ?4), ?4),
                   last_change = strftime('%Y-%m-%dT%H:%M:%fZ','now')
                 WHERE table_name = ?5
-                """, arguments: [e.minX, e.maxX, e.minY, e.maxY, Self.table])
+                """, arguments: [e.minX, e.maxX, e.minY, e.maxY, table])
         }
     }
 
@@ -55,17 +56,17 @@ struct SpatialIndexLoader {
         var all = entries
         if existing > 0 {
             // Stored boxes are float32 already: reading them back as doubles and rounding outward is exact.
-            let rows = try Row.fetchCursor(db, sql: "SELECT id, minx, maxx, miny, maxy FROM \(Self.rtree)")
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, minx, maxx, miny, maxy FROM \(rtree)")
             while let r = try rows.next() {
                 all.append(PackedRTree.Entry(id: r[0], BoundingBox(minX: r[1], minY: r[3], maxX: r[2], maxY: r[4])))
             }
         }
-        let nodeSize = try Int.fetchOne(db, sql: "SELECT length(data) FROM \(Self.rtree)_node WHERE nodeno = 1") ?? 1228
+        let nodeSize = try Int.fetchOne(db, sql: "SELECT length(data) FROM \(rtree)_node WHERE nodeno = 1") ?? 1228
         let tree = PackedRTree(entries: all, nodeSize: nodeSize)
-        try db.execute(sql: "DELETE FROM \(Self.rtree)_node; DELETE FROM \(Self.rtree)_rowid; DELETE FROM \(Self.rtree)_parent")
-        let node = try db.makeStatement(sql: "INSERT INTO \(Self.rtree)_node (nodeno, data) VALUES (?, ?)")
-        let rowid = try db.makeStatement(sql: "INSERT INTO \(Self.rtree)_rowid (rowid, nodeno) VALUES (?, ?)")
-        let parent = try db.makeStatement(sql: "INSERT INTO \(Self.rtree)_parent (nodeno, parentnode) VALUES (?, ?)")
+        try db.execute(sql: "DELETE FROM \(rtree)_node; DELETE FROM \(rtree)_rowid; DELETE FROM \(rtree)_parent")
+        let node = try db.makeStatement(sql: "INSERT INTO \(rtree)_node (nodeno, data) VALUES (?, ?)")
+        let rowid = try db.makeStatement(sql: "INSERT INTO \(rtree)_rowid (rowid, nodeno) VALUES (?, ?)")
+        let parent = try db.makeStatement(sql: "INSERT INTO \(rtree)_parent (nodeno, parentnode) VALUES (?, ?)")
         for (level, nodes) in tree.levels.enumerated() {
             for n in nodes {
                 try node.execute(arguments: [n.number, Data(tree.blob(n, isRoot: n.number == 1))])

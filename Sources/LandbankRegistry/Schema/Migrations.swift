@@ -59,6 +59,16 @@ enum Migrations {
             for t in GeoPackageSchema.rtreeTriggers(table: "parcels", column: "geom") { try db.execute(sql: t) }
             try db.execute(sql: GeoPackageSchema.rtreeExtension(table: "parcels", column: "geom"))
         }
+        m.registerMigration("v3-buildings-history-contracts") { db in
+            guard let srs = try Int.fetchOne(db, sql: "SELECT value FROM landbank_settings WHERE key = 'srs_id'") else {
+                preconditionFailure("registry CRS missing before migration 3")
+            }
+            try db.execute(sql: LifecycleSchema.buildings(srs: srs))
+            try db.execute(sql: GeoPackageSchema.rtreeTable(table: "buildings", column: "geom"))
+            for t in GeoPackageSchema.rtreeTriggers(table: "buildings", column: "geom") { try db.execute(sql: t) }
+            try db.execute(sql: GeoPackageSchema.rtreeExtension(table: "buildings", column: "geom"))
+            try db.execute(sql: LifecycleSchema.history)
+        }
         return m
     }
 }

@@ -1,0 +1,36 @@
+/// What a history event is about: a parcel (宗地) or a building (厂房), by its id.
+public struct Subject: Hashable, Sendable, Codable, CustomStringConvertible {
+    public enum Kind: String, CaseIterable, Codable, Sendable { case parcel, building }
+
+    public var kind: Kind
+    public var id: String
+
+    public init(_ kind: Kind, _ id: String) {
+        self.kind = kind
+        self.id = id
+    }
+
+    public var description: String { "\(kind.rawValue) \(id)" }
+}
+
+/// What an event records.
+public enum EventKind: String, CaseIterable, Codable, Sendable {
+    /// The status the subject had when it entered the registry (import).
+    case registered
+    /// A change of status, e.g. idle → under recovery.
+    case status
+    /// Restates what an earlier, mistaken event should have said; exempt from the transition rules.
+    case correction
+    /// The geometry was replaced; the previous one is kept in geometry_history.
+    case geometry
+    /// The supply contract's facts changed (recorded in the note).
+    case contract
+}
+
+/// The building's structure (结构).
+public enum BuildingStructure: String, CaseIterable, Codable, Sendable {
+    case steel
+    case concrete
+    case brickConcrete = "brick_concrete"
+    case other
+}

@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+import LandbankGeodesy
+import LandbankGeometry
+import LandbankLifecycle
+
+public struct ImportOptions: Sendable {
+    /// CRS of the input coordinates, overriding what the file declares.
+    public var crs: String?
+    /// The input is GCJ-02 lon/lat copied from a Chinese web map; convert it to WGS84 first.
+    public var fromGCJ02 = false
+    /// The property holding the feature's id, when it is not the feature id or an id/code property.
+    public var idField: String?
+    /// Who records the import, written into the history's first events.
+    public var recordedBy: String
+    /// The date of the imported statuses when a feature gives none (`status_date` or `disposed_on`).
+    public var statusDate: CivilDate
+
+    public init(crs: String? = nil, fromGCJ02: Bool = false, idField: String? = nil,
+                recordedBy: String = "import", statusDate: CivilDate = .today()) {
+        self.crs = crs
+        self.fromGCJ02 = fromGCJ02
+        self.idField = idField
+        self.recordedBy = recordedBy
+        self.statusDate = statusDate
+    }
+}
+
+public struct ImportSummary: Sendable, Encodable {
+    public var file: String
+    public var sourceCRS: String
+    public var imported: AreaTotals
+
+    enum CodingKeys: String, CodingKey { case file, sourceCRS = "source_crs", imported }
+}
+
+extension Registry {
+    /// Imports every parcel of `source` in one transaction: all features or none. A feature's status becomes
+    /// the first event of its history. `progress` is called with the count so far, every 10,000 features.
+    public func importParcels(from source: FeatureSource, options: ImportOptions = ImportOptions(),
+                              progress: ((Int) -> Void)? = nil) throws -> ImportSummary {
+        try runImport(source, options, kind: .parcels, progress: progress) { db, importedAt, firstFid in
+            ParcelWriter(db: db, file: source.name, importedAt: importedAt, firstFid: firstFid, options: options)
+        }
+    }
+
+    /// Imports buildings (footprints) onto parcels already in the registry; each must lie on its parcel.
+    public func importBuildings(from source: FeatureSource, options: ImportOptions = ImportOptions(),
+                                progress: ((Int) -> Void)? = nil) throws -> ImportSummary {
+        try runImport(source, options, kind: .buildings, progress: progress) { db, importedAt, _ in
+            try BuildingWriter(db: db, file: source.name, importedAt: importedAt, options: options)
+        }
+    }
+
+    private func runImport(_ source: FeatureSource, _ options: ImportOptions, kind: ImportPipeline.Kind,
+                           progress: ((Int) -> Void)?,
+                           makeWriter: (Database, String, Int64) throws -> any FeatureWriter) throws -> ImportSummary {
+        func fail(_ reason: ImportError.Reason) -> ImportError { ImportError(file: source.name, reason: reason) }
+        guard let crsText = options.crs ?? source.declaredCRS ?? source.defaultCRS else {
+            throw fail(.crs("the file names no CRS; say which with --crs (e.g. --crs EPSG:4547)"))
+        }
+        let sourceCRS: CoordinateReferenceSystem
+        do { sourceCRS = try makeCRS(crsText) } catch { throw fail(.crs("\(error)")) }
+        if options.fromGCJ02 && sourceCRS.kind != .geographic {
+            throw fail(.crs("--from-gcj02 needs longitude/latitude input, but the file is in \(sourceCRS.identifier)"))
+        }
+        let processor = try FeatureProcessor(source: sourceCRS, registry: crs, srsID: srsID, fromGCJ02: options.fromGCJ02)
+        let importedAt = ISO8601DateFormatter().string(from: Date())
+        var totals = Accumulator(projected: crs.kind == .projected)
+        let pipeline = ImportPipeline(source: source, processor: processor, idField: options.idField, kind: kind)
+        defer { pipeline.stop() }
+        try db.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                let table = kind == .parcels ? "parcels" : "buildings"
+                let firstFid = (try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = ?", arguments: [table]) ?? 0) + 1
+                var index = try SpatialIndexLoader(db, table: table)
+                var writer = try makeWriter(db, importedAt, firstFid)
+                var count = 0
+                pipeline.start()
+                while let batch = pipeline.queue.pop() {
+                    guard case .rows(let rows) = batch else {
+                        if case .failed(let error) = batch { throw error }
+                        continue
+                    }
+                    for row in rows {
+                        let fid = try writer.write(row)
+                        index.add(id: fid, envelope: row.output.envelope)
+                        totals.add(row.output.cadastralAreaM2, row.output.ellipsoidalAreaM2)
+                        count += 1
+                        if count % 10_000 == 0 { progress?(count) }
+                    }
+                }
+                try index.finish()
+                return .commit
+            }
+        }
+        return ImportSummary(file: source.name, sourceCRS: sourceCRS.identifier, imported: totals.totals)
+    }
+}
+
+/// Writes imported rows on the SQLite thread, inside the import's transaction.
+protocol FeatureWriter {
+    /// Inserts the row and returns its fid.
+    mutating func write(_ row: ImportPipeline.Row) throws -> Int64
+}

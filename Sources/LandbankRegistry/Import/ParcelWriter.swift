@@ -1,0 +1,67 @@
+import Foundation
+import GRDB
+import LandbankGeodesy
+import LandbankLifecycle
+
+/// Inserts parcels, and a `registered` event for each parcel that comes with a status.
+struct ParcelWriter: FeatureWriter {
+    let db: Database
+    let file: String
+    let importedAt: String
+    let firstFid: Int64
+    let options: ImportOptions
+    let insert: Statement
+    let event: Statement
+
+    init(db: Database, file: String, importedAt: String, firstFid: Int64, options: ImportOptions) {
+        self.db = db
+        self.file = file
+        self.importedAt = importedAt
+        self.firstFid = firstFid
+        self.options = options
+        // Fixed SQL over tables created by the migrations: a failure here is our bug.
+        insert = try! db.makeStatement(sql: """
+            INSERT INTO parcels (geom, parcel_id, name, zone, land_use, status, disposal_method,
+              cadastral_area_m2, cadastral_area_mu, ellipsoidal_area_m2, ellipsoidal_area_mu, properties, imported_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        event = try! db.makeStatement(sql: RegisteredEvent.sql)
+    }
+
+    mutating func write(_ row: ImportPipeline.Row) throws -> Int64 {
+        guard case .parcel(let a) = row.attributes else { preconditionFailure("parcel writer given a building") }
+        let out = row.output
+        do {
+            try insert.execute(arguments: [
+                Data(out.blob), a.parcelID, a.name, a.zone, a.landUse, a.status?.rawValue, a.disposalMethod?.rawValue,
+                out.cadastralAreaM2, out.cadastralAreaM2.map(AreaUnit.mu.fromSquareMetres),
+                out.ellipsoidalAreaM2, AreaUnit.mu.fromSquareMetres(out.ellipsoidalAreaM2),
+                a.otherProperties, importedAt,
+            ])
+        } catch let e as DatabaseError where e.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            let existing = try Int64.fetchOne(db, sql: "SELECT fid FROM parcels WHERE parcel_id = ?", arguments: [a.parcelID])
+            let first = existing.flatMap { $0 >= firstFid ? "feature \($0 - firstFid + 1)" : nil }
+            throw ImportError(file: file, position: row.position, featureID: a.parcelID,
+                              reason: .duplicateID(a.parcelID, firstPosition: first))
+        }
+        let fid = db.lastInsertedRowID
+        if let status = a.status {
+            try event.execute(arguments: RegisteredEvent.arguments(
+                .parcel, a.parcelID, a.statusDate ?? options.statusDate, status, a.disposalMethod, options.recordedBy, file))
+        }
+        return fid
+    }
+}
+
+/// The first event of a subject's history, written by an import.
+enum RegisteredEvent {
+    static let sql = """
+        INSERT INTO events (subject, subject_id, event_date, kind, status, disposal_method, recorded_by, note, recorded_at)
+        VALUES (?, ?, ?, 'registered', ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+        """
+
+    static func arguments(_ kind: Subject.Kind, _ id: String, _ date: CivilDate, _ status: ParcelStatus,
+                          _ method: DisposalMethod?, _ by: String, _ file: String) -> StatementArguments {
+        [kind.rawValue, id, date.description, status.rawValue, method?.rawValue, by, "registered on import from \(file)"]
+    }
+}
