@@ -888,6 +888,651 @@ def gen_bad(rng, outdir):
     print(f"{bad}/: {len(files)} files: {', '.join(sorted(files))}")
 
 
+# ---------------------------------------------------------------- f) idle factory buildings on the ledger
+
+import datetime as _dt
+
+AS_OF = _dt.date(2025, 6, 30)          # the date the contract verdicts and the history run to
+CRANE_INDUSTRIES = ("特种钢材", "钢结构", "机械制造", "建材", "硅业", "精密机械", "汽车零部件")
+TRANSFORMERS = [315, 400, 500, 630, 800, 1000, 1250, 1600, 2000, 2500, 3150, 4000]
+
+
+def ledger_parts_mm(geometry):
+    """A ledger feature's geometry (parsed with Fraction) -> list of polygons of closed integer-mm rings."""
+    parts = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+    return [[[(int(x * 1000), int(y * 1000)) for x, y in r] for r in p] for p in parts]
+
+
+def parcel_direction(parts):
+    """Integer direction u = (p, q), |u| about 1000 mm, along the parcel's main edges (angle in [-45, 45) deg)."""
+    edges = []
+    for p in parts:
+        r = p[0]
+        for k in range(len(r) - 1):
+            dx, dy = r[k + 1][0] - r[k][0], r[k + 1][1] - r[k][1]
+            a = math.degrees(math.atan2(dy, dx)) % 90.0
+            edges.append((math.hypot(dx, dy), a - 90.0 if a >= 45.0 else a))
+    longest = max(e[0] for e in edges)
+    if any(e[0] >= 0.6 * longest and e[1] == 0.0 for e in edges):
+        return 1000, 0
+    t = math.radians(max(edges)[1])
+    return int(round(1000 * math.cos(t))), int(round(1000 * math.sin(t)))
+
+
+def _scan(rings, y):
+    """Even-odd inside intervals of the horizontal line at y (local frame)."""
+    xs = []
+    for r in rings:
+        for k in range(len(r) - 1):
+            (x1, y1), (x2, y2) = r[k], r[k + 1]
+            if (y1 <= y) != (y2 <= y):
+                xs.append(x1 + (y - y1) * (x2 - x1) / (y2 - y1))
+    xs.sort()
+    return list(zip(xs[0::2], xs[1::2]))
+
+
+def _intersect(a, b):
+    out = []
+    i = j = 0
+    while i < len(a) and j < len(b):
+        lo, hi = max(a[i][0], b[j][0]), min(a[i][1], b[j][1])
+        if lo < hi:
+            out.append((lo, hi))
+        if a[i][1] < b[j][1]:
+            i += 1
+        else:
+            j += 1
+    return out
+
+
+class Site:
+    """A parcel in its own frame: unit vectors u, v = (-q, p) of about 1 m; cells of 1 x 1 unit that lie at
+    least `setback` units inside the parcel (holes and the road between two parts excluded)."""
+
+    def __init__(self, parts, setback):
+        self.p, self.q = parcel_direction(parts)
+        self.n2 = self.p * self.p + self.q * self.q
+        self.ox, self.oy = parts[0][0][0]
+        rings = []
+        for poly in parts:
+            for r in poly:
+                rings.append([self.local(x, y) for x, y in r])
+        xs = [a for r in rings for a, _ in r]
+        ys = [b for r in rings for _, b in r]
+        self.i0, self.j0 = math.floor(min(xs)), math.floor(min(ys))
+        self.ni, self.nj = math.ceil(max(xs)) - self.i0, math.ceil(max(ys)) - self.j0
+        s = setback
+        self.ok = [[0] * self.ni for _ in range(self.nj)]
+        steps = int(round((1 + 2 * s) / 0.25))
+        for jj in range(self.nj):
+            j = self.j0 + jj
+            iv = None
+            for t in range(steps + 1):
+                row = _scan(rings, j - s + t * 0.25)
+                iv = row if iv is None else _intersect(iv, row)
+            for lo, hi in iv:
+                for i in range(math.ceil(lo + s), math.floor(hi - s - 1) + 1):
+                    self.ok[jj][i - self.i0] = 1
+        self._prefix()
+
+    def local(self, x, y):
+        dx, dy = x - self.ox, y - self.oy
+        return (dx * self.p + dy * self.q) / self.n2, (-dx * self.q + dy * self.p) / self.n2
+
+    def _prefix(self):
+        S = [[0] * (self.ni + 1) for _ in range(self.nj + 1)]
+        for jj in range(self.nj):
+            acc = 0
+            row, prev, out = self.ok[jj], S[jj], S[jj + 1]
+            for ii in range(self.ni):
+                acc += row[ii]
+                out[ii + 1] = prev[ii + 1] + acc
+        self.S = S
+
+    def fits(self, k, m, corner):
+        """First (ii, jj) from `corner` where a k x m cell block is all free, or None."""
+        S = self.S
+        jr = range(self.nj - m + 1)
+        ir = range(self.ni - k + 1)
+        if corner & 1:
+            ir = reversed(ir)
+        if corner & 2:
+            jr = reversed(jr)
+        ir = list(ir)
+        need = k * m
+        for jj in jr:
+            a, b = S[jj], S[jj + m]
+            for ii in ir:
+                if b[ii + k] - a[ii + k] - b[ii] + a[ii] == need:
+                    return ii, jj
+        return None
+
+    def occupy(self, ii, jj, k, m, gap):
+        for y in range(max(0, jj - gap), min(self.nj, jj + m + gap)):
+            row = self.ok[y]
+            for x in range(max(0, ii - gap), min(self.ni, ii + k + gap)):
+                row[x] = 0
+        self._prefix()
+
+    def ring(self, ii, jj, k, m):
+        """Closed CCW ring (integer mm) of the block of k x m cells at (ii, jj)."""
+        p, q = self.p, self.q
+        i, j = self.i0 + ii, self.j0 + jj
+
+        def pt(a, b):
+            return self.ox + a * p - b * q, self.oy + a * q + b * p
+        return [pt(i, j), pt(i + k, j), pt(i + k, j + m), pt(i, j + m), pt(i, j)]
+
+
+def split_int(rng, total, n, lo=0.6, hi=1.4):
+    w = [rng.uniform(lo, hi) for _ in range(n)]
+    s = sum(w)
+    parts = [int(total * x / s) for x in w]
+    parts[0] += total - sum(parts)
+    return parts
+
+
+def plan_parcel(rng, parts, floor, area_m2, heavy, warehouse, standard, new_build, attempt):
+    """Buildings for one parcel: list of (floor_m2, storeys, ring_mm, footprint_m2). None if nothing fits."""
+    big = area_m2 > 9000
+    site = Site(parts, 3)
+    gap = 10 if big else 6
+    ratio = floor / area_m2
+    cov = (0.55 if big else 0.45) + (0.05 if heavy or warehouse else 0.0)
+    smin = max(1, math.ceil(ratio / cov - 1e-9)) + attempt // 6
+    if smin > 4:
+        raise RuntimeError("cannot place the buildings")
+    if floor < 3000:
+        n = 1
+    elif floor < 8000:
+        n = rng.choice([1, 2])
+    elif floor < 16000:
+        n = rng.choice([2, 2, 3])
+    elif floor < 30000:
+        n = rng.choice([2, 3, 4])
+    else:
+        n = rng.choice([3, 4, 5, 6])
+    n += attempt % 6 // 2                  # retries: more, smaller buildings
+    floors = sorted(split_int(rng, floor, n), reverse=True)
+    corner = rng.randrange(4)
+    out = []
+    for fb in floors:
+        if new_build:                                     # new standard factories: 3-4 storeys
+            choices = [s for s in rng.choice([(3, 4), (4, 3), (3, 2)]) if s >= smin]
+        elif standard:
+            choices = rng.choice([(1, 2), (1, 2), (2, 3), (3, 2), (2, 1)])
+            choices = [s for s in choices if s >= smin]
+        elif smin == 1 and (heavy or warehouse or rng.random() < 0.6):
+            choices = [1]
+        else:
+            choices = [s for s in rng.choice([(smin, smin + 1), (smin + 1, smin)]) if s <= 4]
+        placed = None
+        for st in choices + [s for s in range(smin, 5) if s not in choices]:
+            a = fb / st * rng.uniform(0.94, 1.06)
+            if st == 1:
+                widths = [18, 24, 30, 36, 42, 48, 54, 60, 72, 84, 96]
+            else:
+                widths = [15, 18, 21, 24, 27, 30, 36, 42]
+            widths = [w for w in widths if a / w >= w * 0.9 and a / w <= w * 6]
+            widths = widths or [max(6, int(math.sqrt(a)))]
+            rng.shuffle(widths)
+            for w in widths:
+                L = int(round(a * 1e6 / site.n2 / w))
+                for k, m in ((L, w), (w, L)):
+                    if k < 6 or m < 6:
+                        continue
+                    fp = Fraction(k * m * site.n2, 1000000)
+                    if not 0.9 <= float(fp * st / fb) <= 1.1:
+                        continue
+                    pos = site.fits(k, m, corner)
+                    if pos:
+                        placed = (fb, st, site.ring(pos[0], pos[1], k, m), fp)
+                        site.occupy(pos[0], pos[1], k, m, gap)
+                        break
+                if placed:
+                    break
+            if placed:
+                break
+        if placed is None:
+            return None
+        out.append(placed)
+    return out
+
+
+def nice_kva(x):
+    for t in TRANSFORMERS:
+        if t >= x:
+            return t
+    return TRANSFORMERS[-1]
+
+
+def gen_buildings(rng, outdir, ledger):
+    from osgeo import ogr
+    ogr.UseExceptions()
+    feats = ledger["features"]
+    lines = []
+    records = []          # (building props dict as python values, parcel props)
+    parcels_built = [f for f in feats if int(f["properties"]["factory_floor_m2"]) > 0]
+    # which parcels' buildings are standard factories (标准厂房), and which of those are new builds (2023+)
+    std_p = {"lease": 0.6, "acquisition": 0.5, "capital_increase": 0.3, "land_recovery": 0.15}
+    for f in parcels_built:
+        pr = f["properties"]
+        fid = f["id"]
+        floor = int(pr["factory_floor_m2"])
+        parts = ledger_parts_mm(f["geometry"])
+        area_m2 = float(polys_area_mm2(parts)) / 1e6
+        heavy = any(s in pr["name"] for s in CRANE_INDUSTRIES)
+        warehouse = pr["land_use"] == "warehousing"
+        disposed = _dt.date.fromisoformat(pr["disposed_on"])
+        cyear = int(pr["contract_no"][5:9])
+        status, method = pr["status"], pr["disposal_method"]
+        standard = status != "under_recovery" and rng.random() < std_p[method]
+        new_build = standard and disposed < _dt.date(2024, 7, 1) and rng.random() < 0.4
+        plan = None
+        attempt = 0
+        while plan is None:
+            plan = plan_parcel(rng, parts, floor, area_m2, heavy, warehouse, standard, new_build, attempt)
+            attempt += 1
+        for b, (fb, st, ring, fp) in enumerate(plan):
+            if new_build:
+                year = rng.randint(max(2023, disposed.year), 2024)
+            elif rng.random() < 0.12:
+                year = rng.randint(max(1998, cyear - 10), cyear - 1)     # built by the earlier occupant
+            else:
+                year = rng.randint(cyear, min(cyear + 5, disposed.year - 1, 2022))
+            if st == 1:
+                if warehouse:
+                    crane = 0
+                elif heavy:
+                    crane = rng.choice([10, 16, 20, 32, 10, 16])
+                else:
+                    crane = rng.choice([0, 0, 0, 5, 5, 10])
+                structure = "brick_concrete" if year < 2006 and crane == 0 and rng.random() < 0.6 else "steel"
+                lo = 9.0 if crane >= 10 or warehouse else 7.0
+                clear = rng.uniform(lo, 12.0)
+                load = rng.choice([15, 20, 25, 30]) if (crane or warehouse) else rng.choice([10, 12, 15, 20])
+            else:
+                crane = 0
+                structure = "brick_concrete" if (year < 2006 or (year < 2011 and fb < 4000)) \
+                    and rng.random() < 0.7 else "concrete"
+                clear = rng.uniform(6.0, 8.0)
+                load = rng.choice([5, 6, 8, 8, 10, 12])
+            kva = nice_kva(fb * rng.uniform(0.05, 0.09) * (1.5 if crane >= 10 else 1.0))
+            if status == "under_recovery":
+                vac = fb
+            elif standard:
+                vac = None                                   # set below, to hit the occupancy figures
+            elif status == "recovered":
+                vac = fb if rng.random() < 0.7 else int(fb * rng.uniform(0.4, 0.9))
+            elif method == "lease":
+                vac = 0 if rng.random() < 0.7 else int(fb * rng.uniform(0.1, 0.35))
+            else:
+                vac = 0 if rng.random() < 0.6 else int(fb * rng.uniform(0.05, 0.3))
+            if status == "under_recovery" or (method == "capital_increase" and rng.random() < 0.7) \
+                    or rng.random() < 0.1:
+                rent = None
+            elif standard and new_build:
+                rent = rng.uniform(14.0, 22.0)
+            elif standard:
+                rent = rng.uniform(10.0, 16.0)
+            else:
+                rent = rng.uniform(8.0, 14.0)
+            label = "仓库" if warehouse else "厂房"
+            records.append({
+                "fid": f"{fid}-B{b + 1}", "ring": ring, "fp": fp, "parcel": f,
+                "parcel_id": fid, "name": f"{b + 1}号{label}", "floor_area_m2": fb, "storeys": st,
+                "clear_height_m": round(clear, 1), "floor_load_kn_m2": load, "power_kva": kva,
+                "crane_t": crane, "structure": structure, "year_built": year, "standard_factory": standard,
+                "vacant_floor_area_m2": vac, "rent": None if rent is None else round(rent, 1),
+                "status": status, "disposal_method": method, "status_date": pr["disposed_on"],
+            })
+
+    # standard factories: old stock about 90 % let, new builds about half
+    def occupancy(group):
+        fl = sum(r["floor_area_m2"] for r in group)
+        return Fraction(fl - sum(r["vacant_floor_area_m2"] for r in group), fl)
+
+    for new, (lo, hi), shares in ((False, (0.88, 0.92), [0, 0, 0, 0.05, 0.1, 0.15, 0.2, 0.3]),
+                                  (True, (0.47, 0.53), [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0])):
+        group = [r for r in records if r["standard_factory"] and (r["year_built"] >= 2023) == new]
+        for r in group:
+            r["vacant_floor_area_m2"] = int(r["floor_area_m2"] * rng.choice(shares))
+        while not lo <= occupancy(group) <= hi:
+            r = rng.choice(group)
+            step = rng.choice(shares)
+            cur = occupancy(group)
+            cand = int(r["floor_area_m2"] * step)
+            if (cur < lo and cand < r["vacant_floor_area_m2"]) or (cur > hi and cand > r["vacant_floor_area_m2"]):
+                r["vacant_floor_area_m2"] = cand
+    occ_old = occupancy([r for r in records if r["standard_factory"] and r["year_built"] < 2023])
+    occ_new = occupancy([r for r in records if r["standard_factory"] and r["year_built"] >= 2023])
+
+    for r in records:
+        if r["vacant_floor_area_m2"] > 0 and r["status"] != "under_recovery":
+            start = max(_dt.date.fromisoformat(r["status_date"]), _dt.date(r["year_built"], 12, 31)) \
+                + _dt.timedelta(days=rng.randint(30, 240))
+            avail = start.isoformat()
+        else:
+            avail = None
+        props = {
+            "parcel_id": r["parcel_id"], "name": r["name"], "floor_area_m2": r["floor_area_m2"],
+            "storeys": r["storeys"], "clear_height_m": RawNumber(f"{r['clear_height_m']:.1f}"),
+            "floor_load_kn_m2": r["floor_load_kn_m2"], "power_kva": r["power_kva"], "crane_t": r["crane_t"],
+            "structure": r["structure"], "year_built": r["year_built"], "standard_factory": r["standard_factory"],
+            "vacant_floor_area_m2": r["vacant_floor_area_m2"],
+            "rent_yuan_m2_month": None if r["rent"] is None else RawNumber(f"{r['rent']:.1f}"),
+            "available_from": avail, "status": r["status"], "disposal_method": r["disposal_method"],
+            "status_date": r["status_date"],
+        }
+        gtype, ctxt = coords_json([[r["ring"]]], fmt_mm)
+        lines.append(feature_line(r["fid"], props, gtype, ctxt))
+    text = collection_text("xinyu_hitech_buildings", "urn:ogc:def:crs:EPSG::4547", lines)
+    path = os.path.join(outdir, "xinyu-hitech-buildings.geojson")
+    write(path, text)
+
+    # check, from the written text: inside the parcel (GDAL), no overlaps, floor sums, footprint x storeys
+    doc = json.loads(text)
+    parcel_geom = {f["id"]: ogr.CreateGeometryFromJson(json.dumps(f["geometry"], default=float)) for f in feats}
+    by_parcel = {}
+    for f in doc["features"]:
+        by_parcel.setdefault(f["properties"]["parcel_id"], []).append(f)
+    for pid, fs in by_parcel.items():
+        inner = parcel_geom[pid].Buffer(-1.0)
+        gs = [ogr.CreateGeometryFromJson(json.dumps(f["geometry"])) for f in fs]
+        for f, g in zip(fs, gs):
+            assert inner.Contains(g), f["id"]
+            p = f["properties"]
+            ratio = g.GetArea() * p["storeys"] / p["floor_area_m2"]
+            assert 0.85 <= ratio <= 1.15, (f["id"], ratio)
+            assert 0 <= p["vacant_floor_area_m2"] <= p["floor_area_m2"]
+        for a in range(len(gs)):
+            for b in range(a + 1, len(gs)):
+                assert not gs[a].Intersects(gs[b]), (fs[a]["id"], fs[b]["id"])
+    for f in feats:
+        want = int(f["properties"]["factory_floor_m2"])
+        got = sum(b["properties"]["floor_area_m2"] for b in by_parcel.get(f["id"], []))
+        assert got == want, (f["id"], got, want)
+    total = sum(f["properties"]["floor_area_m2"] for f in doc["features"])
+    assert total == FLOOR_TOTAL_M2
+
+    def tally(key):
+        t = {}
+        for f in doc["features"]:
+            p = f["properties"]
+            c = t.setdefault(p[key], [0, 0])
+            c[0] += p["floor_area_m2"]
+            c[1] += 1
+        return ", ".join(f"{k} {v[0]} ({v[1]})" for k, v in sorted(t.items(), key=lambda kv: -kv[1][0]))
+
+    std = [r for r in records if r["standard_factory"]]
+    old = [r for r in std if r["year_built"] < 2023]
+    new = [r for r in std if r["year_built"] >= 2023]
+
+    def fl(g):
+        return sum(r["floor_area_m2"] for r in g)
+
+    def vac(g):
+        return sum(r["vacant_floor_area_m2"] for r in g)
+    print(f"{path}: {len(records)} buildings on {len(by_parcel)} parcels, floor area {total} m2, "
+          f"vacant {sum(r['vacant_floor_area_m2'] for r in records)} m2")
+    print(f"  floor by status: {tally('status')}")
+    print(f"  floor by disposal_method: {tally('disposal_method')}")
+    print(f"  storeys: {tally('storeys')}; structure: {tally('structure')}")
+    print(f"  standard factories {len(std)} of {len(records)} buildings, {fl(std)} m2: "
+          f"old stock (built < 2023) {len(old)} buildings {fl(old)} m2, vacant {vac(old)} m2, "
+          f"occupancy {float(occ_old) * 100:.2f}%; new builds (2023+) {len(new)} buildings {fl(new)} m2, "
+          f"vacant {vac(new)} m2, occupancy {float(occ_new) * 100:.2f}%")
+
+
+# ---------------------------------------------------------------- g) supply contracts and h) later history
+
+def add_years(d, n):
+    """Same month and day n years on; Feb 29 becomes Feb 28 in a common year."""
+    try:
+        return d.replace(year=d.year + n)
+    except ValueError:
+        return d.replace(year=d.year + n, day=28)
+
+
+def fen_round(x):
+    """Fraction of yuan -> integer fen, half away from zero."""
+    f = x * 100
+    n = abs(f)
+    q = int(n)
+    if n - q >= Fraction(1, 2):
+        q += 1
+    return q if f >= 0 else -q
+
+
+def yuan_text(fen, decimals=None):
+    """Integer fen -> yuan text; decimals None: as few as needed (0, 1 or 2)."""
+    sign = "-" if fen < 0 else ""
+    a = abs(fen)
+    if decimals is None:
+        decimals = 0 if a % 100 == 0 else 1 if a % 10 == 0 else 2
+    whole, cents = divmod(a, 100)
+    if decimals == 0:
+        return f"{sign}{whole}"
+    if decimals == 1:
+        return f"{sign}{whole}.{cents // 10}"
+    return f"{sign}{whole}.{cents:02d}"
+
+
+def contract_verdict(c, as_of=AS_OF):
+    """The idle-land rule (DOMAIN.md) on one contract: (verdict, reference date or None, full years, fee in fen).
+    ref = agreed start (not started) or the stop (started, under 1/3 developed or 25 % invested, stopped);
+    idle when as_of > ref + 1 year, recoverable when as_of > ref + 2 years; a government or force-majeure
+    delay is excluded (no fee, no recovery)."""
+    if not c["actual_start"]:
+        ref = c["agreed_start"]
+    elif c["stopped_on"] and (3 * c["developed_area_m2"] < c["total_area_m2"] or
+                              4 * c["investment_made_fen"] < c["total_investment_fen"]):
+        ref = c["stopped_on"]
+    else:
+        return "not_idle", None, 0, 0
+    years = 0
+    while as_of > add_years(ref, years + 1):
+        years += 1
+    if years == 0:
+        return "not_idle", ref, 0, 0
+    if c["delay_cause"]:
+        return "excluded", ref, years, 0
+    fee = fen_round(Fraction(c["land_price_fen"], 100) / 5)
+    return ("recoverable" if years >= 2 else "idle_fee"), ref, years, fee
+
+
+D = _dt.date.fromisoformat
+
+# The cases, by parcel. "orig": the ledger's own supply contract (contract_no, original_holder);
+# otherwise a new contract signed when the recovered parcel was assigned to a new project (see the history).
+# dev / inv: developed area and investment made as fractions of the totals.
+CONTRACT_CASES = [
+    # parcel, contract_no (None = the ledger's), agreed_start, actual_start, stopped_on, dev, inv, delay, case
+    ("051", None, "2013-03-01", None, None, 0, 0, "", "not started > 2 years"),
+    ("053", None, "2009-06-30", None, None, 0, 0, "", "not started > 2 years (commercial land)"),
+    ("055", None, "2010-04-15", None, None, 0, 0, "", "not started > 2 years"),
+    ("094", None, "2014-01-20", None, None, 0, 0, "", "not started > 2 years"),
+    ("057", None, "2012-05-10", "2012-09-03", "2015-08-31", Fraction(1, 4), Fraction(2, 5), "",
+     "stopped > 2 years, developed 1/4 < 1/3"),
+    ("099", None, "2019-02-01", "2019-04-01", "2021-10-15", Fraction(9, 20), Fraction(9, 50), "",
+     "stopped > 2 years, investment 18% < 25%"),
+    ("069", None, "2019-01-10", "2019-03-15", "2023-09-15", Fraction(7, 25), Fraction(21, 100), "",
+     "stopped 1-2 years, developed 28%, investment 21%"),
+    ("093", None, "2012-06-30", None, None, 0, 0, "government", "not started, government delay"),
+    ("126", None, "2013-04-01", "2013-05-20", "2020-01-25", Fraction(3, 10), Fraction(1, 5), "force_majeure",
+     "stopped, force majeure"),
+    ("007", "新高土合〔2023〕031号", "2023-10-08", None, None, 0, 0, "", "new contract, not started 1-2 years"),
+    ("016", "新高土合〔2023〕078号", "2024-02-29", None, None, 0, 0, "",
+     "new contract, not started 1-2 years (Feb 29 start)"),
+    ("059", "新高土合〔2024〕055号", "2024-12-16", None, None, 0, 0, "", "new contract, not started < 1 year"),
+    ("085", "新高土合〔2024〕019号", "2024-06-30", None, None, 0, 0, "",
+     "new contract, not started exactly 1 year (not over it)"),
+    ("132", "新高土合〔2023〕046号", "2023-12-01", "2024-03-18", "2024-09-10", Fraction(1, 5), Fraction(3, 20), "",
+     "new contract, stopped < 1 year"),
+    ("140", "新高土合〔2022〕064号", "2022-12-01", "2023-02-20", "2023-11-20", Fraction(1, 3), Fraction(1, 4), "",
+     "new contract, stopped > 1 year, developed exactly 1/3, investment exactly 25%"),
+    ("070", "新高土合〔2023〕022号", "2023-07-01", "2023-06-26", None, Fraction(11, 20), Fraction(12, 25), "",
+     "new contract, building (not stopped)"),
+]
+DELAY_NOTES = {
+    "093": "征地拆迁未完成，区管委会未能按合同约定时间交付净地（新高管字〔2013〕52号确认）",
+    "126": "2020年1月新冠肺炎疫情停工，经区管委会认定为不可抗力（新高管字〔2020〕18号）",
+}
+# when each new contract's parcel was assigned to its new project (history event recovered -> assigned)
+ASSIGNED_ON = {"007": "2023-06-20", "016": "2023-12-08", "059": "2024-09-12", "085": "2024-03-22",
+               "132": "2023-08-15", "140": "2022-09-06", "070": "2023-04-10"}
+NEW_PROJECTS = {"007": "新余博创储能科技有限公司", "016": "江西晶泰锂电材料有限公司",
+                "059": "新余海泰新能源科技有限公司", "085": "新余联达精密模具有限公司",
+                "132": "江西鑫锋电池装备有限公司", "140": "新余瑞达电子科技有限公司",
+                "070": "新余顺达冷链物流有限公司"}
+CLERKS = ["王敏", "李建国", "陈晓燕", "刘洋", "周志强"]
+
+
+def gen_contracts_history(rng, outdir, ledger):
+    feats = {f["id"][-3:]: f for f in ledger["features"]}
+    contracts = []
+    for pid, cno, agreed, actual, stopped, dev, inv, delay, case in CONTRACT_CASES:
+        f = feats[pid]
+        pr = f["properties"]
+        area = polys_area_mm2(ledger_parts_mm(f["geometry"])) / 1000000        # m^2, exact
+        mu_ = area / MU_M2
+        new = cno is not None
+        if pr["land_use"] == "commercial":
+            unit = rng.randint(60, 90) * 10000
+        elif new:
+            unit = rng.randint(22, 30) * 10000 + rng.choice([0, 5000])
+        else:
+            unit = rng.randint(15, 22) * 10000 + rng.choice([0, 5000])
+        land_fen = fen_round(unit * mu_)
+        total_area = int(round(area))
+        if dev == Fraction(1, 3):
+            total_area = 3 * int(round(area / 3))
+        intensity = rng.randint(200, 400) if pr["land_use"] != "commercial" else rng.randint(400, 600)
+        total_inv_fen = int(round(intensity * mu_)) * 10000 * 100             # whole 万元
+        dev_area = math.floor(total_area * dev)              # exact for the 1/3 case
+        assert dev != Fraction(1, 3) or 3 * dev_area == total_area
+        inv_fen = fen_round(Fraction(total_inv_fen, 100) * inv)
+        if inv == Fraction(1, 4):
+            assert 4 * inv_fen == total_inv_fen
+        a = D(agreed)
+        if new:
+            assert D(pr["disposed_on"]) < D(ASSIGNED_ON[pid]) < a, pid
+            assert pr["status"] == "recovered" and int(pr["factory_floor_m2"]) == 0, pid
+        else:
+            assert int(pr["contract_no"][5:9]) <= a.year, pid
+        if not actual:
+            assert pr["status"] != "revitalized" and (new or int(pr["factory_floor_m2"]) == 0), pid
+        contracts.append({
+            "pid": f["id"], "contract_no": cno or pr["contract_no"],
+            "holder": NEW_PROJECTS[pid] if new else pr["original_holder"],
+            "land_price_fen": land_fen, "agreed_start": a, "agreed_completion": add_years(a, 2),
+            "actual_start": D(actual) if actual else None, "stopped_on": D(stopped) if stopped else None,
+            "developed_area_m2": int(dev_area), "total_area_m2": total_area,
+            "investment_made_fen": inv_fen, "total_investment_fen": total_inv_fen,
+            "delay_cause": delay, "delay_note": DELAY_NOTES.get(pid, ""), "case": case, "mu": mu_, "unit": unit,
+        })
+    rows = [["parcel_id", "contract_no", "holder", "land_price_yuan", "agreed_start", "agreed_completion",
+             "actual_start", "stopped_on", "developed_area_m2", "total_area_m2", "investment_made_yuan",
+             "total_investment_yuan", "delay_cause", "delay_note"]]
+    for c in contracts:
+        rows.append([c["pid"], c["contract_no"], c["holder"], yuan_text(c["land_price_fen"], 2),
+                     c["agreed_start"].isoformat(), c["agreed_completion"].isoformat(),
+                     c["actual_start"].isoformat() if c["actual_start"] else "",
+                     c["stopped_on"].isoformat() if c["stopped_on"] else "",
+                     str(c["developed_area_m2"]) if c["actual_start"] else "0", str(c["total_area_m2"]),
+                     yuan_text(c["investment_made_fen"], 2), yuan_text(c["total_investment_fen"], 2),
+                     c["delay_cause"], c["delay_note"]])
+    path = os.path.join(outdir, "xinyu-hitech-contracts.csv")
+    write(path, csv_text(rows))
+    print(f"{path}: {len(contracts)} contracts; verdicts as of {AS_OF} "
+          f"(idle when as_of > ref + 1 year; fee 20% of land price; recoverable when as_of > ref + 2 years):")
+    print(f"  {'parcel':<14} {'land_price':>12} {'ref date':<10} {'years':>5} {'verdict':<11} {'fee_yuan':>11}  case")
+    cbyp = {}
+    for c in contracts:
+        v, ref, years, fee = contract_verdict(c)
+        c["verdict"], c["ref"], c["fee_fen"] = v, ref, fee
+        cbyp[c["pid"][-3:]] = c
+        print(f"  {c['pid']:<14} {yuan_text(c['land_price_fen'], 2):>12} {ref.isoformat() if ref else '-':<10} "
+              f"{years:>5} {v:<11} {yuan_text(fee, 2) if fee else '-':>11}  {c['case']}")
+    fees = [c["fee_fen"] for c in contracts if c["verdict"] in ("idle_fee", "recoverable")]
+    print(f"  idle (fee due): {len(fees)} contracts, fees {yuan_text(sum(fees), 2)} yuan; recoverable "
+          f"{sum(1 for c in contracts if c['verdict'] == 'recoverable')}; excluded "
+          f"{sum(1 for c in contracts if c['verdict'] == 'excluded')}; not idle "
+          f"{sum(1 for c in contracts if c['verdict'] == 'not_idle')}")
+
+    # ---- history: later lifecycle events of ledger parcels
+    ev = []   # (parcel, date, status, method, amount_fen, note)
+
+    def add(pid, date, status, method, amount_fen, note):
+        ev.append((pid, D(date), status, method, amount_fen, note))
+
+    def comp(pid, per_mu, per_m2):
+        f = feats[pid]
+        mu_ = polys_area_mm2(ledger_parts_mm(f["geometry"])) / 1000000 / MU_M2
+        return -fen_round(per_mu * mu_ + per_m2 * int(f["properties"]["factory_floor_m2"]))
+
+    # six of the eight parcels under recovery are recovered
+    add("051", "2024-03-20", "recovered", "land_recovery", 0,
+        "超过出让合同约定动工日期满两年未动工，依法无偿收回国有建设用地使用权，注销不动产权证书")
+    add("053", "2023-02-16", "recovered", "land_recovery", 0,
+        "商业用地闲置满两年，无偿收回，纳入区土地储备")
+    c093 = cbyp["093"]
+    add("093", "2024-10-28", "recovered", "acquisition",
+        -(c093["land_price_fen"] + fen_round(Fraction(c093["land_price_fen"], 100) * Fraction(37, 100))),
+        "政府原因造成闲置，协议有偿收回：退还土地出让价款并按同期贷款利率补偿利息")
+    add("098", "2024-06-18", "recovered", "acquisition", comp("098", 185000, 680),
+        "与原土地使用权人签订收购协议，按评估价收购土地及地上仓库")
+    add("099", "2023-12-26", "recovered", "land_recovery", 0,
+        "停工满两年且投资额不足总投资25%，依法无偿收回，地上在建厂房一并收回")
+    add("126", "2025-01-15", "recovered", "acquisition", comp("126", 160000, 520),
+        "不可抗力停工，企业申请退出，区管委会协议收购土地及厂房")
+    add("098", "2025-04-01", "revitalized", "lease", fen_round(Fraction(5633 * 115, 10) * 6),
+        "整体出租给新余顺嘉供应链管理有限公司，收取首期半年租金")
+    # recovered parcels assigned to new projects (the new contracts in xinyu-hitech-contracts.csv)
+    for pid, day in sorted(ASSIGNED_ON.items(), key=lambda kv: kv[1]):
+        c = cbyp[pid]
+        add(pid, day, "assigned", "", c["land_price_fen"],
+            f"挂牌出让给{c['holder']}，签订{c['contract_no']}，收取土地出让价款")
+    c007 = cbyp["007"]
+    assert c007["verdict"] == "idle_fee"
+    add("007", "2025-03-18", "idle", "", c007["fee_fen"],
+        "超过约定动工日期满一年未动工，认定为闲置土地，按出让价款20%征收土地闲置费")
+    # recovered parcels revitalized, revitalized parcels moving on
+    add("038", "2022-04-15", "revitalized", "lease", fen_round(Fraction(14993 * 9, 1) * 12),
+        "仓库整体出租，租期五年，收取首年租金")
+    add("125", "2022-09-01", "revitalized", "lease", fen_round(Fraction(7160 * 12, 1) * 3 + 50000),
+        "厂房出租给锂电池配套企业，收取首季度租金及押金5万元")
+    add("047", "2023-03-10", "revitalized", "capital_increase", 0,
+        "引进战略投资者增资扩股，区国资平台以厂房作价入股")
+    add("129", "2025-04-22", "under_recovery", "", 0,
+        "承租企业连续六个月欠缴租金，解除租赁合同，启动收回程序")
+    add("138", "2024-06-05", "assigned", "", 0,
+        "增资扩股完成后新项目公司落地，土地使用权变更至项目公司名下")
+
+    ev.sort(key=lambda e: (e[1], e[0]))
+    last = {}
+    for pid, date, status, method, amt, note in ev:
+        f = feats[pid]
+        assert date > D(f["properties"]["disposed_on"]) and date <= AS_OF, (pid, date)
+        assert date > last.get(pid, date - _dt.timedelta(days=1)), (pid, date)
+        last[pid] = date
+    ur = [p for p in feats if feats[p]["properties"]["status"] == "under_recovery"]
+    assert sum(1 for e in ev if e[0] in ur and e[2] == "recovered") == 6 and len(ur) == 8
+    rows = [["parcel_id", "date", "status", "disposal_method", "legal_basis", "amount_yuan", "recorded_by", "note"]]
+    numbers = {}
+    for pid, date, status, method, amt, note in ev:
+        numbers[date.year] = numbers.get(date.year, rng.randint(3, 12)) + rng.randint(2, 9)
+        rows.append([feats[pid]["id"], date.isoformat(), status, method,
+                     f"新高管字〔{date.year}〕{numbers[date.year]}号", yuan_text(amt), rng.choice(CLERKS), note])
+    path = os.path.join(outdir, "xinyu-hitech-history.csv")
+    write(path, csv_text(rows))
+    received = sum(e[4] for e in ev if e[4] > 0)
+    paid = sum(e[4] for e in ev if e[4] < 0)
+    print(f"{path}: {len(ev)} events on {len(last)} parcels, {ev[0][1]}..{ev[-1][1]}; "
+          f"received {yuan_text(received, 2)} yuan, paid {yuan_text(-paid, 2)} yuan, "
+          f"net {yuan_text(received + paid, 2)} yuan")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     here = os.path.dirname(os.path.abspath(__file__))
@@ -895,11 +1540,13 @@ def main():
     args = ap.parse_args()
     outdir = os.path.normpath(args.out)
     # one generator per fixture so changing one leaves the others byte-identical
-    gen_ledger(random.Random(SEED), outdir)
+    ledger = gen_ledger(random.Random(SEED), outdir)
     gen_lonlat(random.Random(SEED + 1), outdir)
     gen_wkt_csv(random.Random(SEED + 2), outdir)
     gen_gcj(random.Random(SEED + 3), outdir)
     gen_bad(random.Random(SEED + 4), outdir)
+    gen_buildings(random.Random(SEED + 5), outdir, ledger)
+    gen_contracts_history(random.Random(SEED + 6), outdir, ledger)
 
 
 if __name__ == "__main__":

@@ -153,6 +153,11 @@ struct Accumulator {
 /// Rounds parts to 1/perUnit so that they add up to the rounded total (largest remainder method).
 enum Apportionment {
     static func round(_ parts: [Double], total: Double, perUnit: Double) -> [Double] {
+        units(parts, total: total, perUnit: perUnit).map { Double($0) / perUnit }
+    }
+
+    /// The parts in whole units of 1/perUnit, adding up to the rounded total.
+    static func units(_ parts: [Double], total: Double, perUnit: Double) -> [Int64] {
         let target = Int64((total * perUnit).rounded())
         var units = parts.map { Int64(($0 * perUnit).rounded(.down)) }
         var remaining = target - units.reduce(0, +)
@@ -165,7 +170,7 @@ enum Apportionment {
             remaining -= 1
             k += 1
         }
-        return units.map { Double($0) / perUnit }
+        return units
     }
 }
 

@@ -20,6 +20,11 @@ enum CLI {
         }
     }
 
+    /// Who records an import: the --by option, else the login name, else "import".
+    static func recorder(_ by: String?) -> String {
+        by ?? ProcessInfo.processInfo.environment["USER"] ?? "import"
+    }
+
     static func printJSON<T: Encodable>(_ value: T) throws {
         let e = JSONEncoder()
         e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -27,6 +27,9 @@ struct Import: ParsableCommand {
     @Option(help: "The layer to read from a GeoPackage input (default: its only feature layer).")
     var layer: String?
 
+    @Option(name: .customLong("by"), help: "Who records the import in the parcels' history (default: $USER).")
+    var recordedBy: String?
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -35,7 +38,7 @@ struct Import: ParsableCommand {
             let source = try FeatureSources.open(file, layer: layer)
             let progress = Progress(verb: "imported")
             let summary = try registry.importParcels(
-                from: source, options: ImportOptions(crs: crs, fromGCJ02: fromGcj02, idField: idField),
+                from: source, options: ImportOptions(crs: crs, fromGCJ02: fromGcj02, idField: idField, recordedBy: CLI.recorder(recordedBy)),
                 progress: progress.update)
             progress.done()
             if output.json {

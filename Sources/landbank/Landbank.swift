@@ -10,7 +10,9 @@ struct Landbank: ParsableCommand {
             projected CRS and the ellipsoidal area on its ellipsoid, in m² and mu (1 mu = 10000/15 m²).
             The registry file is an OGC GeoPackage 1.3: QGIS, ArcGIS and GDAL open it as it is.
             """,
-        subcommands: [Init.self, Import.self, List.self, Show.self, Stats.self, Export.self])
+        subcommands: [Init.self, Import.self, List.self, Show.self, Stats.self, Export.self, BuildingCommand.self,
+                      HistoryCommand.self, Record.self, Correct.self, Reshape.self, ContractCommand.self, IdleCheck.self,
+                      ReportCommand.self])
 }
 
 /// The registry file every command but `init` works on.

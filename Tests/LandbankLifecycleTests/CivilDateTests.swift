@@ -27,7 +27,7 @@ func refusesBadDates(text: String) {
 }
 
 @Test("dates order by year, month and day")
-func ordering() {
+func dateOrdering() {
     #expect(date("2023-12-31") < date("2024-01-01"))
     #expect(date("2024-01-31") < date("2024-02-01"))
     #expect(!(date("2024-02-01") < date("2024-02-01")))
@@ -98,7 +98,7 @@ func chinaStandardTime() {
 }
 
 @Test("a date is encoded in JSON as its YYYY-MM-DD text and a bad one fails to decode")
-func codable() throws {
+func dateCodable() throws {
     let data = try JSONEncoder().encode([date("2024-02-29")])
     #expect(String(decoding: data, as: UTF8.self) == #"["2024-02-29"]"#)
     #expect(try JSONDecoder().decode([CivilDate].self, from: data) == [date("2024-02-29")])

@@ -71,13 +71,13 @@ func percentRounding() {
 }
 
 @Test("money orders by amount")
-func ordering() {
+func moneyOrdering() {
     #expect(yuan("-1") < yuan("0.01"))
     #expect(yuan("9.99") < yuan("10"))
 }
 
 @Test("money is encoded in JSON as an exact string, and a bad one fails to decode")
-func codable() throws {
+func moneyCodable() throws {
     let data = try JSONEncoder().encode([yuan("1234567.89"), yuan("-0.5")])
     #expect(String(decoding: data, as: UTF8.self) == #"["1234567.89","-0.50"]"#)
     #expect(try JSONDecoder().decode([Money].self, from: data) == [yuan("1234567.89"), yuan("-0.5")])

@@ -2,6 +2,11 @@ import Foundation
 import GRDB
 import LandbankLifecycle
 
+extension EventKind {
+    /// Events that state a status and so take part in deriving the current one.
+    var changesStatus: Bool { self == .registered || self == .status || self == .correction }
+}
+
 extension Subject.Kind {
     var table: String { self == .parcel ? "parcels" : "buildings" }
     var idColumn: String { self == .parcel ? "parcel_id" : "building_id" }
@@ -41,17 +46,18 @@ extension Registry {
         }
         guard !e.recordedBy.trimmingCharacters(in: .whitespaces).isEmpty else { throw refuse("say who records the event") }
         let past = try events(of: s, in: db)
-        if let last = past.last, e.date < last.date {
+        // Status events keep date order among themselves; contract and geometry records carry the date they
+        // were made and do not constrain it.
+        if kind.changesStatus, let last = past.last(where: { $0.kind.changesStatus }), e.date < last.date {
             throw refuse("dated \(e.date), before the previous event of \(last.date) (#\(last.id)); history is kept in date order")
         }
         let current = derivedStatus(past)
         switch kind {
         case .correction:
-            guard let target = e.corrects, let wrong = past.first(where: { $0.id == target }) else {
+            guard let target = e.corrects, past.contains(where: { $0.id == target }) else {
                 throw refuse("event #\(e.corrects.map(String.init) ?? "?") is not in this \(s.kind.rawValue)'s history")
             }
             guard e.note?.isEmpty == false else { throw refuse("a correction must say what was wrong (--note)") }
-            _ = wrong
         case .status:
             guard let to = e.status else { throw refuse("a status event needs the new status") }
             if let why = Transitions.refusal(from: current, to: to) { throw refuse(why) }

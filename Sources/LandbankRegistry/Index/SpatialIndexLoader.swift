@@ -40,15 +40,7 @@ struct SpatialIndexLoader {
             try rebuild(existing: existing)
         }
         try db.execute(sql: GeoPackageSchema.rtreeTriggers(table: table, column: column)[0])
-        if let e = extent {
-            try db.execute(sql: """
-                UPDATE gpkg_contents SET
-                  min_x = min(coalesce(min_x, ?1), ?1), max_x = max(coalesce(max_x, ?2), ?2),
-                  min_y = min(coalesce(min_y, ?3), ?3), max_y = max(coalesce(max_y, ?4), ?4),
-                  last_change = strftime('%Y-%m-%dT%H:%M:%fZ','now')
-                WHERE table_name = ?5
-                """, arguments: [e.minX, e.maxX, e.minY, e.maxY, table])
-        }
+        if let e = extent { try GeoPackageContents.widenExtent(of: table, by: e, in: db) }
     }
 
     /// Replaces the tree by a packed one over the existing and the new entries.

@@ -1,0 +1,52 @@
+import Foundation
+import GRDB
+import LandbankGeodesy
+import LandbankGeometry
+import LandbankLifecycle
+
+extension Registry {
+    /// Replaces a parcel's or building's geometry. The new one goes through the same checks and measurements
+    /// as an import; the previous geometry and its areas are kept in `geometry_history`, tied to a `geometry`
+    /// event in the history. The spatial index follows through the GeoPackage triggers.
+    @discardableResult
+    public func replaceGeometry(of subject: Subject, with geometry: Geometry, crs crsText: String? = nil,
+                                date: CivilDate, recordedBy: String, note: String? = nil) throws -> HistoryEvent {
+        let source = try crsText.map(makeCRS) ?? crs
+        let processor = try FeatureProcessor(source: source, registry: crs, srsID: srsID, fromGCJ02: false)
+        let out: FeatureProcessor.Output
+        do { out = try processor.process(geometry) } catch {
+            throw LifecycleError(subject, ImportError(file: "new geometry", reason: error).reasonText)
+        }
+        let k = subject.kind
+        let (cad, ell) = k == .parcel ? ("cadastral_area_m2", "ellipsoidal_area_m2") : ("footprint_area_m2", "footprint_ellipsoidal_area_m2")
+        return try db.write { db in
+            guard let old = try Row.fetchOne(db, sql: "SELECT geom, \(cad), \(ell) FROM \(k.table) WHERE \(k.idColumn) = ?",
+                                             arguments: [subject.id]) else {
+                throw LifecycleError(subject, "no such \(k.rawValue) in the registry")
+            }
+            if k == .building {
+                let parcelID = try String.fetchOne(db, sql: "SELECT parcel_id FROM buildings WHERE building_id = ?", arguments: [subject.id])!
+                let blob = try Data.fetchOne(db, sql: "SELECT geom FROM parcels WHERE parcel_id = ?", arguments: [parcelID])!
+                if let parcel = try blob.withUnsafeBytes({ try GeoPackageBinary.decode($0).geometry }),
+                   try !processor.geos.covers(parcel, .multiPolygon(out.geometry), tolerance: BuildingWriter.tolerance) {
+                    throw LifecycleError(subject, "the new footprint does not lie on parcel \(parcelID)")
+                }
+            }
+            let event = try Self.append(NewEvent(subject: subject, date: date, recordedBy: recordedBy,
+                                                 note: note ?? "geometry replaced"), kind: .geometry, in: db)
+            try db.execute(sql: """
+                INSERT INTO geometry_history (subject, subject_id, event_id, previous_geom, previous_cadastral_area_m2,
+                  previous_ellipsoidal_area_m2) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [k.rawValue, subject.id, event.id, old[0] as Data, old[1] as Double?, old[2] as Double])
+            var sets = "geom = ?, \(cad) = ?, \(ell) = ?"
+            var args: StatementArguments = [Data(out.blob), out.cadastralAreaM2, out.ellipsoidalAreaM2]
+            if k == .parcel {
+                sets += ", cadastral_area_mu = ?, ellipsoidal_area_mu = ?"
+                args += [out.cadastralAreaM2.map(AreaUnit.mu.fromSquareMetres), AreaUnit.mu.fromSquareMetres(out.ellipsoidalAreaM2)]
+            }
+            try db.execute(sql: "UPDATE \(k.table) SET \(sets) WHERE \(k.idColumn) = ?", arguments: args + [subject.id])
+            try GeoPackageContents.widenExtent(of: k.table, by: out.envelope, in: db)
+            return event
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import ArgumentParser
+import LandbankRegistry
+
+struct BuildingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "building",
+        abstract: "Factory buildings (厂房) on the parcels: import, list, show.",
+        subcommands: [ImportBuildings.self, ListBuildings.self, ShowBuilding.self])
+}
+
+struct ImportBuildings: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import building footprints (GeoJSON, CSV with WKT, GeoPackage layer) onto parcels in the registry.",
+        discussion: """
+            Each feature needs `parcel_id` and `floor_area_m2`; optional: storeys, clear_height_m, floor_load_kn_m2, \
+            power_kva, crane_t, structure, year_built, standard_factory, vacant_floor_area_m2, rent_yuan_m2_month, \
+            available_from, status, disposal_method, status_date. A footprint that does not lie on its parcel is refused.
+            """)
+
+    @OptionGroup var target: RegistryArgument
+    @Argument(help: "The input file.") var file: String
+    @Option(help: "CRS of the input coordinates, overriding what the file declares.") var crs: String?
+    @Flag(help: "The input is GCJ-02 lon/lat from a Chinese web map.") var fromGcj02 = false
+    @Option(help: "The property that holds the building id.") var idField: String?
+    @Option(help: "The layer to read from a GeoPackage input.") var layer: String?
+    @Option(name: .customLong("by"), help: "Who records the import (default: $USER).") var recordedBy: String?
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        try CLI.run {
+            let registry = try Registry.open(at: target.registry)
+            let progress = Progress(verb: "imported")
+            let s = try registry.importBuildings(
+                from: try FeatureSources.open(file, layer: layer),
+                options: ImportOptions(crs: crs, fromGCJ02: fromGcj02, idField: idField, recordedBy: CLI.recorder(recordedBy)),
+                progress: progress.update)
+            progress.done()
+            if output.json { return try CLI.printJSON(s) }
+            print("imported \(s.imported.parcels) buildings from \(s.file) (\(s.sourceCRS) → \(registry.crs.identifier))")
+        }
+    }
+}
+
+struct ListBuildings: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List buildings with floor space and vacancy.")
+
+    @OptionGroup var target: RegistryArgument
+    @OptionGroup var filter: FilterOptions
+    @Option(help: "Only the buildings on this parcel.") var parcel: String?
+    @Option(help: "Show at most this many.") var limit: Int?
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        try CLI.run {
+            let registry = try Registry.open(at: target.registry, readOnly: true)
+            let list = try registry.buildings(filter.parcelFilter, parcelID: parcel, limit: limit)
+            if output.json { return try CLI.printJSON(list) }
+            let rows = list.map { b in
+                [b.buildingID, b.parcelID, b.status?.rawValue ?? "", b.standardFactory ? "yes" : "",
+                 Format.fixed(b.floorAreaM2, 0), b.vacantFloorAreaM2.map { Format.fixed($0, 0) } ?? "—",
+                 b.clearHeightM.map { Format.fixed($0, 1) } ?? "—", b.powerKVA.map { Format.fixed($0, 0) } ?? "—"]
+            }
+            print(Format.table(["building", "parcel", "status", "standard", "floor m²", "vacant m²", "clear height m", "power kVA"],
+                               rows, rightAligned: [4, 5, 6, 7]))
+            print("\(list.count) buildings, \(Format.fixed(list.reduce(0) { $0 + $1.floorAreaM2 }, 0)) m² of floor space")
+        }
+    }
+}
+
+struct ShowBuilding: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one building.")
+
+    @OptionGroup var target: RegistryArgument
+    @Argument(help: "The building id.") var building: String
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        try CLI.run {
+            let registry = try Registry.open(at: target.registry, readOnly: true)
+            guard let b = try registry.building(id: building) else {
+                throw CLIError("\(target.registry): no building with id \"\(building)\"")
+            }
+            if output.json { return try CLI.printJSON(b) }
+            func opt<T>(_ v: T?, _ unit: String = "") -> String { v.map { "\($0)\(unit)" } ?? "—" }
+            Format.keyValues([
+                ("building", b.buildingID), ("parcel", b.parcelID), ("name", opt(b.name)),
+                ("floor area", "\(Format.fixed(b.floorAreaM2, 0)) m² (surveyed)"),
+                ("vacant", opt(b.vacantFloorAreaM2.map { Format.fixed($0, 0) }, " m²")),
+                ("footprint", "\(b.footprintAreaM2.map { Format.fixed($0, 2) + " m² planar, " } ?? "")\(Format.fixed(b.footprintEllipsoidalAreaM2, 2)) m² ellipsoidal"),
+                ("storeys", opt(b.storeys)), ("clear height", opt(b.clearHeightM, " m")),
+                ("floor load", opt(b.floorLoadKNm2, " kN/m²")), ("power", opt(b.powerKVA, " kVA")),
+                ("crane", opt(b.craneT, " t")), ("structure", opt(b.structure?.rawValue)), ("year built", opt(b.yearBuilt)),
+                ("standard factory", b.standardFactory ? "yes (标准厂房)" : "no"),
+                ("rent", opt(b.rentYuanM2Month, " yuan/m²/month")), ("available from", opt(b.availableFrom)),
+                ("status", opt(b.status.map { "\($0.rawValue) (\($0.chineseName))" })),
+                ("disposal", opt(b.disposalMethod?.rawValue)), ("other properties", b.properties),
+            ])
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import LandbankLifecycle
+import LandbankRegistry
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "What zones publish: land and idle floor space disposed of, by method; standard-factory occupancy.",
+        discussion: """
+            Each parcel or building counts once, under its last disposal event in the period. Land in mu (cadastral), \
+            floor space in m² (surveyed floor area). Rows add up to the totals as shown.
+            """)
+
+    @OptionGroup var target: RegistryArgument
+    @Option(help: "First day of the period.") var from: CivilDate?
+    @Option(help: "Last day of the period.") var to: CivilDate?
+    @Option(help: "Only this zone.") var zone: String?
+    @Option(help: "Standard factories built in or after this year are new builds.") var newBuildSince = 2023
+    @OptionGroup var output: OutputOptions
+    @Flag(help: "Print CSV.") var csv = false
+
+    func run() throws {
+        try CLI.run {
+            let r = try Registry.open(at: target.registry, readOnly: true)
+                .report(ReportOptions(from: from, to: to, zone: zone, newBuildSince: newBuildSince)).rounded()
+            if output.json { return try CLI.printJSON(r) }
+            if csv { return print(Format.reportCSV(r)) }
+            print(Format.reportText(r))
+        }
+    }
+}
