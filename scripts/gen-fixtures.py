@@ -7,6 +7,9 @@ Standard library only, plus osgeo.osr (python3-gdal) to turn EPSG:4547 coordinat
 into WGS84 lon/lat for the RFC 7946 fixtures. Run with Debian's /usr/bin/python3,
 which has osgeo; a pyenv python3 usually does not.
 
+The buildings, history and contract fixtures are derived from the ledger (each with its own
+random generator), so the earlier outputs stay byte-identical when they change.
+
 Every fixture is generated in EPSG:4547 (CGCS2000 / 3-degree Gauss-Kruger CM 114E,
 metres, no zone prefix) as integer millimetres, so areas are exact integers; the
 lon/lat files are converted from those. Each fixture occupies its own patch of
@@ -15,6 +18,7 @@ overlaps between files.
 """
 import argparse
 import csv
+import datetime as _dt
 import io
 import json
 import math
@@ -889,8 +893,6 @@ def gen_bad(rng, outdir):
 
 
 # ---------------------------------------------------------------- f) idle factory buildings on the ledger
-
-import datetime as _dt
 
 AS_OF = _dt.date(2025, 6, 30)          # the date the contract verdicts and the history run to
 CRANE_INDUSTRIES = ("特种钢材", "钢结构", "机械制造", "建材", "硅业", "精密机械", "汽车零部件")

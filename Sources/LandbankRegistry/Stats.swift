@@ -46,13 +46,16 @@ public struct RegistryStats: Sendable, Encodable {
     public var total: AreaTotals
     public var byStatus: [(key: String, totals: AreaTotals)]
     public var byZone: [(key: String, totals: AreaTotals)]
+    /// Floor space of the buildings on these parcels, overall and by the buildings' status.
+    public var floorSpace: FloorSpaceTotals
+    public var floorSpaceByStatus: [(key: String, totals: FloorSpaceTotals)]
 
     public static let noStatus = "unclassified"
     public static let noZone = "(no zone)"
 
     enum CodingKeys: String, CodingKey {
         case crs, crsName = "crs_name", cadastralArea = "cadastral_area", ellipsoidalArea = "ellipsoidal_area"
-        case byStatus = "by_status", byZone = "by_zone"
+        case byStatus = "by_status", byZone = "by_zone", floorSpace = "floor_space", floorSpaceByStatus = "floor_space_by_status"
     }
 
     struct DynamicKey: CodingKey {
@@ -75,6 +78,9 @@ public struct RegistryStats: Sendable, Encodable {
         for g in byStatus { try s.encode(g.totals, forKey: DynamicKey(stringValue: g.key)) }
         var z = c.nestedContainer(keyedBy: DynamicKey.self, forKey: .byZone)
         for g in byZone { try z.encode(g.totals, forKey: DynamicKey(stringValue: g.key)) }
+        try c.encode(floorSpace, forKey: .floorSpace)
+        var f = c.nestedContainer(keyedBy: DynamicKey.self, forKey: .floorSpaceByStatus)
+        for g in floorSpaceByStatus { try f.encode(g.totals, forKey: DynamicKey(stringValue: g.key)) }
     }
 
     /// The same figures rounded for publication (0.01 m², 0.001 mu), groups apportioned to add up to the total.
@@ -121,13 +127,15 @@ extension Registry {
             }
         }
         let ellipsoid = try crs.ellipsoid()
+        let floor = try floorSpace(filter)
         return RegistryStats(
             crs: crs.identifier, crsName: crs.name,
             cadastralArea: projected ? "planar, in \(crs.identifier) (\(crs.name))" : "not applicable in a geographic CRS",
             ellipsoidalArea: "geodesic, on the \(ellipsoid.name) ellipsoid (Karney)",
             total: total.totals,
             byStatus: byStatus.map { ($0.key, $0.value.totals) }.sorted { $0.key < $1.key },
-            byZone: byZone.map { ($0.key, $0.value.totals) }.sorted { $0.key < $1.key })
+            byZone: byZone.map { ($0.key, $0.value.totals) }.sorted { $0.key < $1.key },
+            floorSpace: floor.total, floorSpaceByStatus: floor.byStatus)
     }
 }
 

@@ -27,6 +27,12 @@ struct Stats: ParsableCommand {
                 print(Format.table([title] + Format.totalsHeader, rows, rightAligned: [1, 2, 3, 4, 5]))
                 print()
             }
+            guard stats.floorSpace.buildings > 0 else { return }
+            let floorRows = (stats.floorSpaceByStatus + [("total", stats.floorSpace)]).map { key, t in
+                [key, String(t.buildings), Format.fixed(t.floorAreaM2, 2), Format.fixed(t.vacantFloorAreaM2, 2), String(t.standardFactories)]
+            }
+            print(Format.table(["building status", "buildings", "floor m²", "vacant m²", "standard factories"], floorRows,
+                               rightAligned: [1, 2, 3, 4]))
         }
     }
 }

@@ -67,7 +67,13 @@ extension Registry {
         }
         let old = try Row.fetchOne(db, sql: "SELECT \(StoredContract.columns) FROM contracts WHERE parcel_id = ? AND contract_no = ?",
                                    arguments: [parcelID, c.contractNumber]).map(StoredContract.init(row:))
-        var stored = StoredContract(parcelID: parcelID, contract: c, terminatedOn: old?.terminatedOn)
+        // A contract recorded after the land was recovered ends on the first recovery after its agreed start,
+        // so the order in which contracts and history are entered does not matter.
+        let recovered = try String.fetchOne(db, sql: """
+            SELECT min(event_date) FROM events WHERE subject = 'parcel' AND subject_id = ? AND status = 'recovered'
+              AND event_date >= ?
+            """, arguments: [parcelID, c.agreedStart.description]).flatMap(CivilDate.init)
+        var stored = StoredContract(parcelID: parcelID, contract: c, terminatedOn: old?.terminatedOn ?? recovered)
         let note: String
         if let old {
             let changes = Self.differences(old.contract, c)
@@ -77,7 +83,6 @@ extension Registry {
         } else {
             note = "contract \(c.contractNumber) recorded: holder \(c.holder), land price \(c.landPrice) yuan, agreed start \(c.agreedStart)"
         }
-        stored.terminatedOn = old?.terminatedOn
         try db.execute(sql: "INSERT INTO contracts (\(StoredContract.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                        arguments: stored.arguments)
         _ = try append(NewEvent(subject: subject, date: date, recordedBy: recordedBy, note: note), kind: .contract, in: db)

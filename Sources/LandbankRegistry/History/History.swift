@@ -62,8 +62,10 @@ extension Registry {
             guard let to = e.status else { throw refuse("a status event needs the new status") }
             if let why = Transitions.refusal(from: current, to: to) { throw refuse(why) }
             if to == .assigned, s.kind == .parcel {
-                if let c = try String.fetchOne(db, sql: "SELECT contract_no FROM contracts WHERE parcel_id = ? AND terminated_on IS NULL",
-                                               arguments: [s.id]) {
+                // A contract whose agreed start is later is the new project's own, signed with the assignment.
+                if let c = try String.fetchOne(db, sql: """
+                    SELECT contract_no FROM contracts WHERE parcel_id = ? AND terminated_on IS NULL AND agreed_start <= ?
+                    """, arguments: [s.id, e.date.description]) {
                     throw refuse("cannot be assigned while supply contract \(c) is in force; record its recovery first")
                 }
             }
@@ -78,8 +80,10 @@ extension Registry {
                              e.disposalMethod?.rawValue, e.legalBasis, e.amount?.fen, e.recordedBy, e.note, e.corrects])
         let id = db.lastInsertedRowID
         if e.status == .recovered, s.kind == .parcel {
-            try db.execute(sql: "UPDATE contracts SET terminated_on = ? WHERE parcel_id = ? AND terminated_on IS NULL",
-                           arguments: [e.date.description, s.id])
+            // Recovery of the land use right ends the contracts that began before it.
+            try db.execute(sql: """
+                UPDATE contracts SET terminated_on = ? WHERE parcel_id = ? AND terminated_on IS NULL AND agreed_start <= ?
+                """, arguments: [e.date.description, s.id, e.date.description])
         }
         let all = try events(of: s, in: db)
         let method = all.last { $0.disposalMethod != nil }?.disposalMethod
