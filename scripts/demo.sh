@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Sets up, builds, and runs the main job on the bundled fixture: a registry of the Xinyu high-tech zone's
-# 144 disposed idle parcels, its summary, and an RFC 7946 export. Output goes to out/.
+# Sets up, builds, and runs the main job on the bundled fixtures: a registry of the Xinyu high-tech zone's
+# 144 disposed idle parcels with their factory buildings, later history and supply contracts; its summary,
+# the zone's disposal report, the idle-land check, and an RFC 7946 export. Output goes to out/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 landbank="$(scripts/setup.sh debug | tail -n 1)"
@@ -8,6 +9,11 @@ mkdir -p out
 rm -f out/xinyu.gpkg
 set -x
 "$landbank" init out/xinyu.gpkg --crs EPSG:4547
-"$landbank" import out/xinyu.gpkg Fixtures/xinyu-hitech-disposed.geojson
+"$landbank" import out/xinyu.gpkg Fixtures/xinyu-hitech-disposed.geojson --by demo
+"$landbank" building import out/xinyu.gpkg Fixtures/xinyu-hitech-buildings.geojson --by demo
+"$landbank" record out/xinyu.gpkg --csv Fixtures/xinyu-hitech-history.csv
+"$landbank" contract import out/xinyu.gpkg Fixtures/xinyu-hitech-contracts.csv --by demo
 "$landbank" stats out/xinyu.gpkg
+"$landbank" report out/xinyu.gpkg --to 2025-06-30
+"$landbank" idle-check out/xinyu.gpkg --as-of 2025-06-30
 "$landbank" export out/xinyu.gpkg --out out/xinyu.geojson

@@ -36,6 +36,13 @@ public struct SupplyContract: Sendable, Codable, Equatable {
     public var delayCause: DelayCause?
     public var delayNote: String?
 
+    enum CodingKeys: String, CodingKey {
+        case contractNumber = "contract_no", holder, landPrice = "land_price", agreedStart = "agreed_start"
+        case agreedCompletion = "agreed_completion", actualStart = "actual_start", stoppedOn = "stopped_on"
+        case developedArea = "developed_area_m2", totalArea = "total_area_m2", investmentMade = "investment_made"
+        case totalInvestment = "total_investment", delayCause = "delay_cause", delayNote = "delay_note"
+    }
+
     public init(contractNumber: String, holder: String, landPrice: Money, agreedStart: CivilDate,
                 agreedCompletion: CivilDate? = nil, actualStart: CivilDate? = nil, stoppedOn: CivilDate? = nil,
                 developedArea: Double? = nil, totalArea: Double? = nil,
@@ -79,6 +86,11 @@ public struct IdleVerdict: Sendable, Codable, Equatable {
     public var excluded: Bool
     /// The finding in words, one or two sentences, with the dates and figures.
     public var reason: String
+
+    enum CodingKeys: String, CodingKey {
+        case kind, idleSince = "idle_since", fullYearsIdle = "full_years_idle", idleFee = "idle_fee"
+        case mayRecoverWithoutCompensation = "may_recover_without_compensation", excluded, reason
+    }
 }
 
 /// The idle-land rules of 国土资源部令第53号《闲置土地处置办法》 (Measures on the Disposal of Idle Land, 2012).

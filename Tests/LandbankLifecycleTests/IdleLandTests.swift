@@ -190,7 +190,7 @@ func verdictCodable() throws {
     let v = try #require(IdleLandRules.assess(contract(), asOf: date("2024-03-02")))
     let json = String(decoding: try JSONEncoder().encode(v), as: UTF8.self)
     #expect(json.contains(#""kind":"not_started""#))
-    #expect(json.contains(#""idleFee":"2400000.00""#))
+    #expect(json.contains(#""idle_fee":"2400000.00""#))
     #expect(try JSONDecoder().decode(IdleVerdict.self, from: Data(json.utf8)) == v)
     var c = contract()
     c.delayCause = .forceMajeure

@@ -66,3 +66,69 @@ struct CLITests {
         #expect(try lb("import", reg, fixture("parcels-wkt.csv"), "--crs", "EPSG:4547").status == 0)
     }
 }
+
+@Suite("Lifecycle commands")
+struct LifecycleCLITests {
+    func loaded() throws -> String {
+        let reg = try scratchDirectory() + "/r.gpkg"
+        _ = try lb("init", reg, "--crs", "EPSG:4547")
+        #expect(try lb("import", reg, fixture("xinyu-hitech-disposed.geojson"), "--by", "clerk").status == 0)
+        #expect(try lb("building", "import", reg, fixture("xinyu-hitech-buildings.geojson"), "--by", "clerk").status == 0)
+        #expect(try lb("record", reg, "--csv", fixture("xinyu-hitech-history.csv")).status == 0)
+        #expect(try lb("contract", "import", reg, fixture("xinyu-hitech-contracts.csv"), "--by", "clerk").status == 0)
+        return reg
+    }
+
+    @Test("report --json and --csv carry the seed's figures")
+    func report() throws {
+        let reg = try loaded()
+        let j = try lb("report", reg, "--json")
+        let r = try #require(try JSONSerialization.jsonObject(with: Data(j.stdout.utf8)) as? [String: Any])
+        #expect(r["parcels_disposed"] as? Int == 144)
+        #expect((r["land_total"] as? [String: Any])?["total"] as? Double == 3575.105)
+        #expect((r["floor_space_total_m2"] as? [String: Any])?["total"] as? Double == 825_854)
+        let csv = try lb("report", reg, "--csv").stdout
+        #expect(csv.contains("land_mu,total,144,") && csv.contains(",3575.105") && csv.contains("floor_space_m2,total,165,"))
+    }
+
+    @Test("record, a refused record, history and correct")
+    func recordAndHistory() throws {
+        let reg = try loaded()
+        let bad = try lb("record", reg, "XYGX-2023-002", "--date", "2025-07-01", "--status", "idle", "--by", "clerk")
+        #expect(bad.status != 0 && bad.stderr.contains("recovered cannot become idle"))
+        let ok = try lb("record", reg, "XYGX-2023-001", "--date", "2025-07-01", "--status", "assigned", "--basis", "新高管字〔2025〕9号",
+                        "--received", "1500000.00", "--by", "clerk")
+        #expect(ok.status == 0, "\(ok.stderr)")
+        let h = try lb("history", reg, "XYGX-2023-001")
+        #expect(h.stdout.contains("registered") && h.stdout.contains("assigned") && h.stdout.contains("+1500000.00"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try lb("history", reg, "XYGX-2023-001", "--json").stdout.utf8)) as? [[String: Any]])
+        let id = try #require(json.last?["id"] as? Int)
+        let fix = try lb("correct", reg, String(id), "--date", "2025-07-02", "--status", "revitalized", "--note", "entered on the wrong parcel", "--by", "chief")
+        #expect(fix.status == 0, "\(fix.stderr)")
+        #expect(try sqlite(reg, "SELECT status FROM parcels WHERE parcel_id = 'XYGX-2023-001'") == "revitalized")
+    }
+
+    @Test("idle-check --json lists the idle land with fees and reasons")
+    func idleCheck() throws {
+        let reg = try loaded()
+        let out = try lb("idle-check", reg, "--as-of", "2025-06-30", "--json")
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [[String: Any]])
+        #expect(Set(list.compactMap { $0["parcel_id"] as? String }) == ["XYGX-2023-007", "XYGX-2023-016", "XYGX-2023-069"])
+        let v = try #require(list.first { $0["parcel_id"] as? String == "XYGX-2023-069" }?["verdict"] as? [String: Any])
+        #expect(v["idle_fee"] as? String == "2272315.83" && v["may_recover_without_compensation"] as? Bool == false)
+        let text = try lb("idle-check", reg, "--as-of", "2025-06-30").stdout
+        #expect(text.contains("Article 14"))
+    }
+
+    @Test("building list and show, and floor space in stats")
+    func buildings() throws {
+        let reg = try loaded()
+        let list = try lb("building", "list", reg, "--parcel", "XYGX-2023-011")
+        #expect(list.status == 0 && list.stdout.contains("XYGX-2023-011-B1"))
+        let show = try lb("building", "show", reg, "XYGX-2023-011-B1", "--json")
+        let b = try #require(try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any])
+        #expect(b["parcel_id"] as? String == "XYGX-2023-011" && b["floor_area_m2"] is Double)
+        let stats = try #require(try JSONSerialization.jsonObject(with: Data(try lb("stats", reg, "--json").stdout.utf8)) as? [String: Any])
+        #expect((stats["floor_space"] as? [String: Any])?["floor_area_m2"] as? Double == 825_854)
+    }
+}
