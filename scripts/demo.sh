@@ -12,7 +12,7 @@ set -x
 "$landbank" import out/xinyu.gpkg Fixtures/xinyu-hitech-disposed.geojson --by demo
 "$landbank" building import out/xinyu.gpkg Fixtures/xinyu-hitech-buildings.geojson --by demo
 "$landbank" record out/xinyu.gpkg --csv Fixtures/xinyu-hitech-history.csv
-"$landbank" contract import out/xinyu.gpkg Fixtures/xinyu-hitech-contracts.csv --by demo
+"$landbank" contract import out/xinyu.gpkg Fixtures/xinyu-hitech-contracts.csv --date 2025-06-30 --by demo
 "$landbank" stats out/xinyu.gpkg
 "$landbank" report out/xinyu.gpkg --to 2025-06-30
 "$landbank" idle-check out/xinyu.gpkg --as-of 2025-06-30

@@ -62,11 +62,13 @@ struct ImportContracts: ParsableCommand {
 
     @OptionGroup var target: RegistryArgument
     @Argument(help: "The CSV file.") var file: String
+    @Option(help: "The date the contracts are recorded (default: today).") var date: CivilDate?
     @OptionGroup var recorder: RecorderOption
 
     func run() throws {
         try CLI.run {
-            let n = try Registry.open(at: target.registry).importContracts(csv: file, recordedBy: recorder.recordedBy)
+            let n = try Registry.open(at: target.registry).importContracts(csv: file, recordedBy: recorder.recordedBy,
+                                                                          date: date ?? .today())
             print("recorded \(n) contracts from \(file)")
         }
     }

@@ -27,7 +27,7 @@ enum Format {
             cells.enumerated().map { c, s in
                 let pad = String(repeating: " ", count: widths[c] - width(s))
                 return rightAligned.contains(c) ? pad + s : s + pad
-            }.joined(separator: "  ")
+            }.joined(separator: "  ").replacingOccurrences(of: " +$", with: "", options: .regularExpression)
         }
         return ([line(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
             + rows.map(line)).joined(separator: "\n")
