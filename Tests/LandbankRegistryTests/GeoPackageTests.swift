@@ -25,9 +25,12 @@ struct GeoPackageTests {
         #expect(line == "Extent: (\(String(format: "%.6f", stored.minX)), \(String(format: "%.6f", stored.minY))) - (\(String(format: "%.6f", stored.maxX)), \(String(format: "%.6f", stored.maxY)))")
     }
 
-    @Test("GDAL's validate_gpkg.py finds nothing wrong")
+    @Test("GDAL's validate_gpkg.py finds nothing wrong, with buildings, history and contracts in the file")
     func validator() throws {
-        let r = try filled()
+        let r = try fullFixture()
+        let s = Subject(.parcel, "XYGX-2023-001")
+        let g = try #require(try r.parcel(id: s.id)).geometry
+        try r.replaceGeometry(of: s, with: .multiPolygon(g), date: CivilDate("2025-08-01")!, recordedBy: "surveyor")
         let (status, out) = try run("/usr/bin/python3", ["/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py", r.path])
         #expect(status == 0, "\(out)")
     }
