@@ -18,16 +18,20 @@ struct Export: ParsableCommand {
     var crs: String?
     @Option(help: "Decimals of the coordinates (default: 7 for lon/lat, 3 for a projected CRS).")
     var decimals: Int?
+    @Option(help: "The layer to export: parcels or buildings (status filters the building's own status).")
+    var layer: Layer = .parcels
 
     func run() throws {
         try CLI.run {
             let registry = try Registry.open(at: target.registry, readOnly: true)
             let progress = Progress(verb: "exported")
-            let n = try registry.exportParcels(
-                to: out, options: ExportOptions(filter: filter.parcelFilter, crs: crs, decimals: decimals),
+            let n = try registry.export(
+                to: out, options: ExportOptions(layer: layer, filter: filter.parcelFilter, crs: crs, decimals: decimals),
                 progress: progress.update)
             progress.done()
-            if out != "-" { printError("exported \(n) parcels to \(out)") }
+            if out != "-" { printError("exported \(n) \(layer.rawValue) to \(out)") }
         }
     }
 }
+
+extension Layer: ExpressibleByArgument {}

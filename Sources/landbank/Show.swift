@@ -32,8 +32,7 @@ struct Show: ParsableCommand {
             lines.append(("centroid (lon/lat)", "\(Format.fixed(detail.centroidLonLat.x, 7)), \(Format.fixed(detail.centroidLonLat.y, 7))"))
             lines.append(("other properties", p.properties))
             lines.append(("imported at", p.importedAt))
-            let w = lines.map { $0.0.count }.max() ?? 0
-            for (k, v) in lines { print(k.padding(toLength: w, withPad: " ", startingAt: 0) + "  " + v) }
+            Format.keyValues(lines)
         }
     }
 }

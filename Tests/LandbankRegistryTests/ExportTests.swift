@@ -9,7 +9,7 @@ struct ExportTests {
         let r = try newRegistry()
         _ = try r.importFile(fixture("xinyu-hitech-disposed.geojson"))
         let out = try scratchDirectory() + "/out.geojson"
-        try r.exportParcels(to: out, options: options)
+        try r.export(to: out, options: options)
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as! [String: Any]
         return (r, json)
     }
@@ -72,7 +72,7 @@ struct ExportTests {
         let r = try newRegistry()
         _ = try r.importFile(fixture("xinyu-hitech-disposed.geojson"))
         let out = try scratchDirectory() + "/projected.geojson"
-        try r.exportParcels(to: out, options: ExportOptions(crs: "EPSG:4547"))
+        try r.export(to: out, options: ExportOptions(crs: "EPSG:4547"))
         let text = try String(contentsOfFile: out, encoding: .utf8)
         #expect(text.contains("urn:ogc:def:crs:EPSG::4547"))
         let again = try newRegistry()
@@ -86,7 +86,7 @@ struct ExportTests {
         let r = try newRegistry()
         _ = try r.importFile(fixture("xinyu-hitech-disposed.geojson"))
         let out = try scratchDirectory() + "/rt.geojson"
-        try r.exportParcels(to: out)
+        try r.export(to: out)
         let again = try newRegistry()
         _ = try again.importFile(out)
         // Rounding to 1e-7° moves a vertex by at most 0.5e-7° ≈ 0.56 cm (111.3 km per degree), so an area
@@ -109,5 +109,23 @@ struct ExportTests {
         }
         let a = try r.stats().total.cadastralAreaM2!, b = try again.stats().total.cadastralAreaM2!
         #expect(abs(a - b) <= totalBound / 10)
+    }
+}
+
+@Suite("Export of buildings")
+struct BuildingExportTests {
+    @Test("buildings export with their parcel, floor space and flags, in lon/lat, filtered by zone")
+    func buildings() throws {
+        let r = try fullFixture()
+        let out = try scratchDirectory() + "/b.geojson"
+        let n = try r.export(to: out, options: ExportOptions(layer: .buildings, filter: ParcelFilter(zone: "马洪片区")))
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as! [String: Any]
+        let features = json["features"] as! [[String: Any]]
+        let expected = try r.buildings(ParcelFilter(zone: "马洪片区")).count
+        #expect(n == expected && features.count == expected && expected > 0 && expected < 165)
+        let p = features[0]["properties"] as! [String: Any]
+        #expect(p["parcel_id"] is String && p["floor_area_m2"] is Double && p["standard_factory"] is Bool)
+        let ring = ((features[0]["geometry"] as! [String: Any])["coordinates"] as! [[[Double]]])[0]
+        #expect(ring[0][0] > 114.8 && ring[0][0] < 115.1)
     }
 }

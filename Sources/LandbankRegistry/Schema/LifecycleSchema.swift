@@ -3,10 +3,6 @@ import LandbankLifecycle
 /// SQL of migration 3: the buildings feature layer, the append-only history, previous geometries and supply
 /// contracts. History rows can be neither updated nor deleted: triggers abort any attempt, whoever makes it.
 enum LifecycleSchema {
-    static func checkIn<T: RawRepresentable & CaseIterable>(_ column: String, _ type: T.Type) -> String where T.RawValue == String {
-        "CHECK (\(column) IN (" + T.allCases.map { "'\($0.rawValue)'" }.joined(separator: ",") + "))"
-    }
-
     static func buildings(srs: Int) -> String {
         """
         CREATE TABLE buildings (
@@ -18,14 +14,14 @@ enum LifecycleSchema {
           floor_area_m2 REAL NOT NULL CHECK (floor_area_m2 >= 0),
           storeys INTEGER CHECK (storeys > 0),
           clear_height_m REAL, floor_load_kn_m2 REAL, power_kva REAL, crane_t REAL,
-          structure TEXT \(checkIn("structure", BuildingStructure.self)),
+          structure TEXT \(Check.oneOf("structure", BuildingStructure.self)),
           year_built INTEGER,
           standard_factory INTEGER NOT NULL DEFAULT 0 CHECK (standard_factory IN (0, 1)),
           vacant_floor_area_m2 REAL CHECK (vacant_floor_area_m2 >= 0 AND vacant_floor_area_m2 <= floor_area_m2),
           rent_yuan_m2_month REAL,
           available_from TEXT,
-          status TEXT \(checkIn("status", ParcelStatus.self)),
-          disposal_method TEXT \(checkIn("disposal_method", DisposalMethod.self)),
+          status TEXT \(Check.oneOf("status", ParcelStatus.self)),
+          disposal_method TEXT \(Check.oneOf("disposal_method", DisposalMethod.self)),
           footprint_area_m2 REAL,
           footprint_ellipsoidal_area_m2 REAL NOT NULL,
           properties TEXT NOT NULL DEFAULT '{}',
@@ -43,12 +39,12 @@ enum LifecycleSchema {
     static let history = """
         CREATE TABLE events (
           id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
-          subject TEXT NOT NULL \(checkIn("subject", Subject.Kind.self)),
+          subject TEXT NOT NULL \(Check.oneOf("subject", Subject.Kind.self)),
           subject_id TEXT NOT NULL,
           event_date TEXT NOT NULL CHECK (event_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
-          kind TEXT NOT NULL \(checkIn("kind", EventKind.self)),
-          status TEXT \(checkIn("status", ParcelStatus.self)),
-          disposal_method TEXT \(checkIn("disposal_method", DisposalMethod.self)),
+          kind TEXT NOT NULL \(Check.oneOf("kind", EventKind.self)),
+          status TEXT \(Check.oneOf("status", ParcelStatus.self)),
+          disposal_method TEXT \(Check.oneOf("disposal_method", DisposalMethod.self)),
           legal_basis TEXT,
           amount_fen INTEGER,
           recorded_by TEXT NOT NULL,
@@ -64,7 +60,7 @@ enum LifecycleSchema {
 
         CREATE TABLE geometry_history (
           id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
-          subject TEXT NOT NULL \(checkIn("subject", Subject.Kind.self)),
+          subject TEXT NOT NULL \(Check.oneOf("subject", Subject.Kind.self)),
           subject_id TEXT NOT NULL,
           event_id INTEGER NOT NULL REFERENCES events(id),
           previous_geom BLOB NOT NULL,
@@ -90,7 +86,7 @@ enum LifecycleSchema {
           total_area_m2 REAL,
           investment_made_fen INTEGER,
           total_investment_fen INTEGER,
-          delay_cause TEXT \(checkIn("delay_cause", DelayCause.self)),
+          delay_cause TEXT \(Check.oneOf("delay_cause", DelayCause.self)),
           delay_note TEXT,
           terminated_on TEXT,
           UNIQUE (parcel_id, contract_no)

@@ -31,8 +31,6 @@ enum Migrations {
                 // Registry.create writes the CRS before this migration runs.
                 preconditionFailure("registry CRS missing before the parcels migration")
             }
-            let statuses = ParcelStatus.allCases.map { "'\($0.rawValue)'" }.joined(separator: ",")
-            let methods = DisposalMethod.allCases.map { "'\($0.rawValue)'" }.joined(separator: ",")
             try db.execute(sql: """
                 CREATE TABLE parcels (
                   fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
@@ -41,8 +39,8 @@ enum Migrations {
                   name TEXT,
                   zone TEXT,
                   land_use TEXT,
-                  status TEXT CHECK (status IN (\(statuses))),
-                  disposal_method TEXT CHECK (disposal_method IN (\(methods))),
+                  status TEXT \(Check.oneOf("status", ParcelStatus.self)),
+                  disposal_method TEXT \(Check.oneOf("disposal_method", DisposalMethod.self)),
                   cadastral_area_m2 REAL,
                   cadastral_area_mu REAL,
                   ellipsoidal_area_m2 REAL NOT NULL,
