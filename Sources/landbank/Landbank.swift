@@ -6,9 +6,12 @@ struct Landbank: ParsableCommand {
         commandName: "landbank",
         abstract: "A GeoPackage registry of idle land and factory space for development zones and land bureaus.",
         discussion: """
-            Areas are computed by landbank, never taken from input: the cadastral (planar) area in the registry's
-            projected CRS and the ellipsoidal area on its ellipsoid, in m² and mu (1 mu = 10000/15 m²).
+            Areas are computed by landbank, never taken from input: the cadastral (planar) area in the registry's \
+            projected CRS and the ellipsoidal area on its ellipsoid, in m² and mu (1 mu = 10000/15 m²). \
             The registry file is an OGC GeoPackage 1.3: QGIS, ArcGIS and GDAL open it as it is.
+
+            A first session: `landbank init zone.gpkg --crs EPSG:4547`, `landbank import zone.gpkg parcels.geojson`, \
+            `landbank stats zone.gpkg`, `landbank export zone.gpkg --out parcels.geojson`.
             """,
         subcommands: [Init.self, Import.self, List.self, Show.self, Stats.self, Export.self, BuildingCommand.self,
                       HistoryCommand.self, Record.self, Correct.self, Reshape.self, ContractCommand.self, IdleCheck.self,

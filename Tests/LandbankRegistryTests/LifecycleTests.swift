@@ -141,7 +141,8 @@ struct LifecycleTests {
             let box = try Row.fetchOne(db, sql: "SELECT minx, maxx FROM rtree_parcels_geom WHERE id = (SELECT fid FROM parcels WHERE parcel_id = ?)", arguments: [s.id])!
             #expect(abs((box[1] as Double) - (box[0] as Double) - 100) < 0.1)
         }
-        #expect(try r.history(of: s).last?.kind == .geometry)
+        let edit = try #require(try r.history(of: s).last)
+        #expect(edit.kind == .geometry && edit.note == String(format: "remeasured; cadastral area %.2f → 5000.00 m²", before.parcel.cadastralAreaM2!))
         #expect { try r.db.write { try $0.execute(sql: "DELETE FROM geometry_history") } } throws: { "\($0)".contains("append-only") }
         #expect { try r.db.write { try $0.execute(sql: "UPDATE geometry_history SET previous_ellipsoidal_area_m2 = 0") } }
             throws: { "\($0)".contains("append-only") }

@@ -32,8 +32,11 @@ extension Registry {
                     throw LifecycleError(subject, "the new footprint does not lie on parcel \(parcelID)")
                 }
             }
+            let (before, after) = ((old[1] as Double?) ?? old[2], out.cadastralAreaM2 ?? out.ellipsoidalAreaM2)
+            let change = String(format: "%@ area %.2f → %.2f m²", out.cadastralAreaM2 == nil ? "ellipsoidal" : (k == .parcel ? "cadastral" : "footprint"), before, after)
             let event = try Self.append(NewEvent(subject: subject, date: date, recordedBy: recordedBy,
-                                                 note: note ?? "geometry replaced"), kind: .geometry, in: db)
+                                                 note: [note ?? "geometry replaced", change].joined(separator: "; ")),
+                                        kind: .geometry, in: db)
             try db.execute(sql: """
                 INSERT INTO geometry_history (subject, subject_id, event_id, previous_geom, previous_cadastral_area_m2,
                   previous_ellipsoidal_area_m2) VALUES (?, ?, ?, ?, ?, ?)
