@@ -132,3 +132,15 @@ struct LifecycleCLITests {
         #expect((stats["floor_space"] as? [String: Any])?["floor_area_m2"] as? Double == 825_854)
     }
 }
+
+@Test("verify exits 0 on a clean registry and 1 after an edit outside landbank")
+func verifyCommand() throws {
+    let reg = try scratchDirectory() + "/r.gpkg"
+    _ = try lb("init", reg, "--crs", "EPSG:4547")
+    _ = try lb("import", reg, fixture("lonlat-sample.geojson"))
+    let clean = try lb("verify", reg)
+    #expect(clean.status == 0 && !clean.stdout.contains("FAIL"))
+    _ = try run("/usr/bin/ogrinfo", [reg, "-q", "-sql", "UPDATE parcels SET geom = (SELECT geom FROM parcels WHERE parcel_id = 'LL-002') WHERE parcel_id = 'LL-001'"])
+    let stale = try lb("verify", reg)
+    #expect(stale.status == 1 && stale.stdout.contains("FAIL stored areas") && stale.stdout.contains("LL-001"))
+}
