@@ -40,7 +40,7 @@ extension Registry {
     public func importParcels(from source: FeatureSource, options: ImportOptions = ImportOptions(),
                               progress: ((Int) -> Void)? = nil) throws -> ImportSummary {
         try runImport(source, options, kind: .parcels, progress: progress) { db, importedAt, firstFid in
-            ParcelWriter(db: db, file: source.name, importedAt: importedAt, firstFid: firstFid, options: options)
+            try ParcelWriter(db: db, file: source.name, importedAt: importedAt, firstFid: firstFid, options: options)
         }
     }
 

@@ -13,19 +13,18 @@ struct ParcelWriter: FeatureWriter {
     let insert: Statement
     let event: Statement
 
-    init(db: Database, file: String, importedAt: String, firstFid: Int64, options: ImportOptions) {
+    init(db: Database, file: String, importedAt: String, firstFid: Int64, options: ImportOptions) throws {
         self.db = db
         self.file = file
         self.importedAt = importedAt
         self.firstFid = firstFid
         self.options = options
-        // Fixed SQL over tables created by the migrations: a failure here is our bug.
-        insert = try! db.makeStatement(sql: """
+        insert = try db.makeStatement(sql: """
             INSERT INTO parcels (geom, parcel_id, name, zone, land_use, status, disposal_method,
               cadastral_area_m2, cadastral_area_mu, ellipsoidal_area_m2, ellipsoidal_area_mu, properties, imported_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        event = try! db.makeStatement(sql: RegisteredEvent.sql)
+        event = try db.makeStatement(sql: RegisteredEvent.sql)
     }
 
     mutating func write(_ row: ImportPipeline.Row) throws -> Int64 {
