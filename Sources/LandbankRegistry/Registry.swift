@@ -17,6 +17,8 @@ public final class Registry {
         var c = Configuration()
         c.readonly = readOnly
         c.foreignKeysEnabled = true
+        // Another process writing (a long import, a colleague's `record`) makes this one wait, not fail.
+        c.busyMode = .timeout(30)
         c.prepareDatabase { db in
             SpatialFunctions.register(db)
             // 64 MiB of page cache: enough for the R*Tree's working set, bounded so imports stay small.

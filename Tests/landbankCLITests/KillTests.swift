@@ -44,3 +44,30 @@ struct KillTests {
         }
     }
 }
+
+@Suite("Concurrent use")
+struct ConcurrencyTests {
+    @Test("a record made while an import holds the registry waits for it instead of failing")
+    func waitsForImport() throws {
+        let dir = try scratchDirectory()
+        let input = dir + "/big.geojson"
+        #expect(try run("/usr/bin/env", ["python3", repository + "/scripts/gen-synthetic.py", "30000", input]).status == 0)
+        let reg = dir + "/r.gpkg"
+        _ = try lb("init", reg, "--crs", "EPSG:4547")
+        _ = try lb("import", reg, fixture("lonlat-sample.geojson"))
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: landbank)
+        p.arguments = ["import", reg, input]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        Thread.sleep(forTimeInterval: 0.3)
+        // The import (seconds for 30,000 parcels) still holds its write transaction.
+        #expect(p.isRunning)
+        let r = try lb("record", reg, "LL-001", "--date", "2030-01-01", "--status", "assigned", "--by", "clerk")
+        p.waitUntilExit()
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(p.terminationStatus == 0)
+        #expect(try sqlite(reg, "SELECT count(*) FROM parcels") == "30012")
+    }
+}
