@@ -81,15 +81,16 @@ public struct FloorSpaceTotals: Sendable, Encodable {
 }
 
 extension Registry {
-    /// Buildings on parcels matching the filter (zone and status are the parcel's), or on one parcel.
+    /// Buildings with the filter's status (the building's own) on parcels in its zone, or on one parcel.
     public func buildings(_ filter: ParcelFilter = ParcelFilter(), parcelID: String? = nil, limit: Int? = nil) throws -> [Building] {
-        let (whereSQL, args) = filter.sql
+        let columns = Building.columns.split(separator: ",").map { "b." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         return try db.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT \(Building.columns.split(separator: ",").map { "b." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: ", "))
-                FROM buildings b JOIN (SELECT parcel_id FROM parcels \(whereSQL)) p ON p.parcel_id = b.parcel_id
-                WHERE ? IS NULL OR b.parcel_id = ? ORDER BY b.building_id \(limit.map { "LIMIT \($0)" } ?? "")
-                """, arguments: args + [parcelID, parcelID]).map(Building.init(row:))
+                SELECT \(columns.joined(separator: ", "))
+                FROM buildings b JOIN parcels p ON p.parcel_id = b.parcel_id
+                WHERE (?1 IS NULL OR b.status = ?1) AND (?2 IS NULL OR p.zone = ?2) AND (?3 IS NULL OR b.parcel_id = ?3)
+                ORDER BY b.building_id \(limit.map { "LIMIT \($0)" } ?? "")
+                """, arguments: [filter.status?.rawValue, filter.zone, parcelID]).map(Building.init(row:))
         }
     }
 

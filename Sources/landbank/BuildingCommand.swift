@@ -1,4 +1,5 @@
 import ArgumentParser
+import LandbankLifecycle
 import LandbankRegistry
 
 struct BuildingCommand: ParsableCommand {
@@ -25,6 +26,7 @@ struct ImportBuildings: ParsableCommand {
     @Option(help: "The property that holds the building id.") var idField: String?
     @Option(help: "The layer to read from a GeoPackage input.") var layer: String?
     @Option(name: .customLong("by"), help: "Who records the import (default: $USER).") var recordedBy: String?
+    @Option(help: "The date of the imported statuses where a feature gives none; default today.") var statusDate: CivilDate?
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -33,7 +35,8 @@ struct ImportBuildings: ParsableCommand {
             let progress = Progress(verb: "imported")
             let s = try registry.importBuildings(
                 from: try FeatureSources.open(file, layer: layer),
-                options: ImportOptions(crs: crs, fromGCJ02: fromGcj02, idField: idField, recordedBy: CLI.recorder(recordedBy)),
+                options: ImportOptions(crs: crs, fromGCJ02: fromGcj02, idField: idField, recordedBy: CLI.recorder(recordedBy),
+                                       statusDate: statusDate ?? .today()),
                 progress: progress.update)
             progress.done()
             if output.json { return try CLI.printJSON(s) }
@@ -43,7 +46,8 @@ struct ImportBuildings: ParsableCommand {
 }
 
 struct ListBuildings: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List buildings with floor space and vacancy.")
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List buildings with floor space and vacancy (--status is the building's own, --zone its parcel's).")
 
     @OptionGroup var target: RegistryArgument
     @OptionGroup var filter: FilterOptions

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LandbankLifecycle
 import LandbankRegistry
 
 struct Import: ParsableCommand {
@@ -30,6 +31,9 @@ struct Import: ParsableCommand {
     @Option(name: .customLong("by"), help: "Who records the import in the parcels' history (default: $USER).")
     var recordedBy: String?
 
+    @Option(help: "The date of the imported statuses where a feature gives none (status_date or disposed_on); default today.")
+    var statusDate: CivilDate?
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -38,7 +42,8 @@ struct Import: ParsableCommand {
             let source = try FeatureSources.open(file, layer: layer)
             let progress = Progress(verb: "imported")
             let summary = try registry.importParcels(
-                from: source, options: ImportOptions(crs: crs, fromGCJ02: fromGcj02, idField: idField, recordedBy: CLI.recorder(recordedBy)),
+                from: source, options: ImportOptions(crs: crs, fromGCJ02: fromGcj02, idField: idField, recordedBy: CLI.recorder(recordedBy),
+                                       statusDate: statusDate ?? .today()),
                 progress: progress.update)
             progress.done()
             if output.json {

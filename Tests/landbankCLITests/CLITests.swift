@@ -144,3 +144,13 @@ func verifyCommand() throws {
     let stale = try lb("verify", reg)
     #expect(stale.status == 1 && stale.stdout.contains("FAIL stored areas") && stale.stdout.contains("LL-001"))
 }
+
+@Test("--status-date dates the first events of features that give no date of their own")
+func statusDate() throws {
+    let reg = try scratchDirectory() + "/r.gpkg"
+    _ = try lb("init", reg, "--crs", "EPSG:4547")
+    #expect(try lb("import", reg, fixture("lonlat-sample.geojson"), "--status-date", "2020-05-01", "--by", "clerk").status == 0)
+    #expect(try sqlite(reg, "SELECT DISTINCT event_date || ' ' || recorded_by FROM events") == "2020-05-01 clerk")
+    let bad = try lb("import", reg, fixture("lonlat-sample.geojson"), "--status-date", "2020-02-30")
+    #expect(bad.status != 0 && bad.stderr.contains("status-date"))
+}
