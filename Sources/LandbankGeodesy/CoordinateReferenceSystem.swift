@@ -18,7 +18,9 @@ public final class CoordinateReferenceSystem {
     public let areaOfUse: BoundingBox?
     public let areaOfUseName: String?
 
-    public init(_ definition: String, context: ProjContext) throws(ProjError) {
+    /// `definition` is anything `proj_create` reads ("EPSG:4547", a URN, WKT); a bare number is an EPSG code.
+    public init(_ given: String, context: ProjContext) throws(ProjError) {
+        let definition = given.allSatisfy(\.isNumber) && !given.isEmpty ? "EPSG:\(given)" : given
         guard let pj = proj_create(context.handle, definition) else {
             throw ProjError("unknown CRS '\(definition)': PROJ has no such CRS in proj.db")
         }

@@ -72,7 +72,12 @@ public final class Registry {
         guard FileManager.default.fileExists(atPath: path) else {
             throw RegistryError(path: path, "no such registry (create one with `landbank init`)")
         }
-        let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: readOnly))
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: readOnly))
+        } catch let e as DatabaseError where e.resultCode == .SQLITE_NOTADB {
+            throw RegistryError(path: path, "not a SQLite file, so not a registry (create one with `landbank init`)")
+        }
         let settings: [String: String] = try queue.read { db in
             guard try db.tableExists("landbank_settings") else { return [:] }
             return try Dictionary(uniqueKeysWithValues:

@@ -75,3 +75,9 @@ struct GCJ02Tests {
         #expect(GCJ02.fromWGS84(p) == p && GCJ02.toWGS84(p) == p)
     }
 }
+
+@Test("a bare number is read as an EPSG code")
+func bareEPSG() throws {
+    let crs = try CoordinateReferenceSystem("4547", context: try ProjContext())
+    #expect(crs.identifier == "EPSG:4547")
+}

@@ -88,3 +88,11 @@ struct FormatsTests {
         #expect(throws: ProjError.self) { try Registry.create(at: try scratchDirectory() + "/x.gpkg", crs: "EPSG:999999") }
     }
 }
+
+@Test("opening a file that is not a registry says so")
+func notARegistry() throws {
+    #expect { try Registry.open(at: fixture("lonlat-sample.geojson")) } throws: { "\($0)".contains("not a SQLite file") }
+    let gpkg = try scratchDirectory() + "/plain.gpkg"
+    _ = try run("/usr/bin/ogr2ogr", ["-f", "GPKG", gpkg, fixture("lonlat-sample.geojson")])
+    #expect { try Registry.open(at: gpkg) } throws: { "\($0)".contains("not a landbank registry") }
+}
