@@ -47,7 +47,8 @@ if [[ $SKIP_LB != 1 && -z $LB ]]; then
     cd "$ROOT"
     if [[ ${BENCH_SKIP_BUILD:-0} != 1 ]]; then
         echo "building release ..."
-        swift build -c release 2>&1 | tail -n 3
+        # setup.sh installs the -dev packages the build needs on a fresh machine, then builds.
+        "$ROOT/scripts/setup.sh" release >/dev/null
     fi
     LB="$(swift build -c release --show-bin-path)/landbank"
     [[ -x $LB ]] || { echo "no landbank binary at $LB (set BENCH_SKIP_LANDBANK=1 for ogr2ogr only)" >&2; exit 1; }
