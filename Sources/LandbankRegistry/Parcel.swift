@@ -112,11 +112,14 @@ extension Registry {
     public func parcelDetail(id: String) throws -> ParcelDetail? {
         guard let (p, g) = try parcel(id: id) else { return nil }
         let toLonLat = try Transformation(from: crs, to: try makeCRS("EPSG:4326"))
+        let buildings = try buildings(parcelID: id)
         return ParcelDetail(
             parcel: p, crs: crs.identifier, ellipsoid: try crs.ellipsoid().name,
             parts: g.polygons.count, holes: g.polygons.reduce(0) { $0 + $1.holes.count },
             vertices: g.pointCount, envelope: g.boundingBox,
-            centroidLonLat: try toLonLat.transform(Centroid.of(g)))
+            centroidLonLat: try toLonLat.transform(Centroid.of(g)),
+            buildings: buildings.map(\.buildingID), floorAreaM2: buildings.reduce(0) { $0 + $1.floorAreaM2 },
+            contracts: try contracts(parcelID: id), lastEvent: try history(of: Subject(.parcel, id)).last)
     }
 }
 
@@ -130,8 +133,16 @@ public struct ParcelDetail: Sendable, Encodable {
     public var vertices: Int
     public var envelope: BoundingBox
     public var centroidLonLat: Point
+    /// The buildings on the parcel and their total floor area, its supply contracts, its latest event.
+    public var buildings: [String]
+    public var floorAreaM2: Double
+    public var contracts: [StoredContract]
+    public var lastEvent: HistoryEvent?
 
-    enum CodingKeys: String, CodingKey { case parcel, crs, ellipsoid, parts, holes, vertices, envelope, centroid }
+    enum CodingKeys: String, CodingKey {
+        case parcel, crs, ellipsoid, parts, holes, vertices, envelope, centroid, buildings
+        case floorAreaM2 = "floor_area_m2", contracts, lastEvent = "last_event"
+    }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -143,5 +154,9 @@ public struct ParcelDetail: Sendable, Encodable {
         try c.encode(vertices, forKey: .vertices)
         try c.encode([envelope.minX, envelope.minY, envelope.maxX, envelope.maxY], forKey: .envelope)
         try c.encode([centroidLonLat.x, centroidLonLat.y], forKey: .centroid)
+        try c.encode(buildings, forKey: .buildings)
+        try c.encode(floorAreaM2, forKey: .floorAreaM2)
+        try c.encode(contracts, forKey: .contracts)
+        try c.encode(lastEvent, forKey: .lastEvent)
     }
 }

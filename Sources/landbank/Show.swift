@@ -30,6 +30,17 @@ struct Show: ParsableCommand {
             let e = detail.envelope
             lines.append(("envelope", "x \(Format.fixed(e.minX, 3))…\(Format.fixed(e.maxX, 3)), y \(Format.fixed(e.minY, 3))…\(Format.fixed(e.maxY, 3))"))
             lines.append(("centroid (lon/lat)", "\(Format.fixed(detail.centroidLonLat.x, 7)), \(Format.fixed(detail.centroidLonLat.y, 7))"))
+            if !detail.buildings.isEmpty {
+                lines.append(("buildings", "\(detail.buildings.count): \(detail.buildings.joined(separator: ", ")); \(Format.fixed(detail.floorAreaM2, 0)) m² of floor space"))
+            }
+            for s in detail.contracts {
+                let c = s.contract
+                lines.append(("contract", "\(c.contractNumber), \(c.holder), land price \(c.landPrice) yuan, agreed start \(c.agreedStart)"
+                    + (s.terminatedOn.map { ", ended \($0)" } ?? ", in force")))
+            }
+            if let e = detail.lastEvent {
+                lines.append(("latest event", "#\(e.id) \(e.date) \(e.kind.rawValue)\(e.status.map { " → \($0.rawValue)" } ?? "") by \(e.recordedBy) (see `landbank history`)"))
+            }
             lines.append(("other properties", p.properties))
             lines.append(("imported at", p.importedAt))
             Format.keyValues(lines)

@@ -130,6 +130,10 @@ struct LifecycleCLITests {
         #expect(b["parcel_id"] as? String == "XYGX-2023-011" && b["floor_area_m2"] is Double)
         let stats = try #require(try JSONSerialization.jsonObject(with: Data(try lb("stats", reg, "--json").stdout.utf8)) as? [String: Any])
         #expect((stats["floor_space"] as? [String: Any])?["floor_area_m2"] as? Double == 825_854)
+        // A parcel shows its buildings, its contract and its latest event.
+        let parcel = try #require(try JSONSerialization.jsonObject(with: Data(try lb("show", reg, "XYGX-2023-069", "--json").stdout.utf8)) as? [String: Any])
+        #expect((parcel["buildings"] as? [String])?.count == 4 && (parcel["contracts"] as? [Any])?.count == 1)
+        #expect((parcel["last_event"] as? [String: Any])?["kind"] as? String == "contract")
     }
 }
 
