@@ -16,6 +16,8 @@ struct CLITests {
         #expect(try lb("init", reg, "--crs", "EPSG:4547").status == 0)
         let imp = try lb("import", reg, fixture("xinyu-hitech-disposed.geojson"))
         #expect(imp.status == 0 && imp.stdout.contains("imported 144 parcels"))
+        // Progress goes to a terminal only: through a pipe, a successful import says nothing on stderr.
+        #expect(imp.stderr.isEmpty)
         let s = try lb("stats", reg, "--json")
         #expect(s.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(s.stdout.utf8)) as? [String: Any])
