@@ -14,12 +14,7 @@ struct KillTests {
         for delay in [0.3, 0.8, 1.5, 2.5] {
             let reg = dir + "/r-\(delay).gpkg"
             #expect(try lb("init", reg, "--crs", "EPSG:4547").status == 0)
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: landbank)
-            p.arguments = ["import", reg, input]
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            try p.run()
+            let p = try startImport(reg, input)
             Thread.sleep(forTimeInterval: delay)
             if p.isRunning {
                 kill(p.processIdentifier, SIGKILL)
@@ -55,12 +50,7 @@ struct ConcurrencyTests {
         let reg = dir + "/r.gpkg"
         _ = try lb("init", reg, "--crs", "EPSG:4547")
         _ = try lb("import", reg, fixture("lonlat-sample.geojson"))
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: landbank)
-        p.arguments = ["import", reg, input]
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        try p.run()
+        let p = try startImport(reg, input)
         Thread.sleep(forTimeInterval: 0.3)
         // The import (seconds for 30,000 parcels) still holds its write transaction.
         #expect(p.isRunning)
@@ -70,4 +60,15 @@ struct ConcurrencyTests {
         #expect(p.terminationStatus == 0)
         #expect(try sqlite(reg, "SELECT count(*) FROM parcels") == "30012")
     }
+}
+
+/// `landbank import REG INPUT` started in the background, its output discarded.
+func startImport(_ registry: String, _ input: String) throws -> Process {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: landbank)
+    p.arguments = ["import", registry, input]
+    p.standardOutput = FileHandle.nullDevice
+    p.standardError = FileHandle.nullDevice
+    try p.run()
+    return p
 }

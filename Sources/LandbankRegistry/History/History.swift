@@ -85,10 +85,16 @@ extension Registry {
                 UPDATE contracts SET terminated_on = ? WHERE parcel_id = ? AND terminated_on IS NULL AND agreed_start <= ?
                 """, arguments: [e.date.description, s.id, e.date.description])
         }
-        let all = try events(of: s, in: db)
+        // Inserted just above in this transaction, so the row is there.
+        let added = try Row.fetchOne(db, sql: "SELECT \(HistoryEvent.columns) FROM events WHERE id = ?", arguments: [id])
+            .map(HistoryEvent.init(row:))!
+        // A status event is dated no earlier than any earlier status event (checked above), and the events that
+        // may be dated later (contract, geometry) state no status or method: appending it gives the same
+        // derivation as re-reading the history in date order.
+        let all = past + [added]
         let method = all.last { $0.disposalMethod != nil }?.disposalMethod
         try db.execute(sql: "UPDATE \(s.kind.table) SET status = ?, disposal_method = ? WHERE \(s.kind.idColumn) = ?",
                        arguments: [derivedStatus(all)?.rawValue, method?.rawValue, s.id])
-        return all.first { $0.id == id }!
+        return added
     }
 }

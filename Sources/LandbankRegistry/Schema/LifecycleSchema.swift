@@ -36,6 +36,14 @@ enum LifecycleSchema {
 
     static let appendOnly = "landbank history is append-only: record a correcting event instead"
 
+    /// Triggers that abort any UPDATE or DELETE on `table`, whoever issues it.
+    static func appendOnlyTriggers(_ table: String) -> String {
+        """
+        CREATE TRIGGER \(table)_no_update BEFORE UPDATE ON \(table) BEGIN SELECT RAISE(ABORT, '\(appendOnly)'); END;
+        CREATE TRIGGER \(table)_no_delete BEFORE DELETE ON \(table) BEGIN SELECT RAISE(ABORT, '\(appendOnly)'); END;
+        """
+    }
+
     static let history = """
         CREATE TABLE events (
           id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
@@ -53,8 +61,7 @@ enum LifecycleSchema {
           recorded_at TEXT NOT NULL
         );
         CREATE INDEX events_subject ON events(subject, subject_id, event_date, id);
-        CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, '\(appendOnly)'); END;
-        CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, '\(appendOnly)'); END;
+        \(appendOnlyTriggers("events"))
         INSERT INTO gpkg_contents (table_name, data_type, identifier, description)
         VALUES ('events', 'attributes', 'events', 'Lifecycle history of parcels and buildings (append-only)');
 
@@ -67,8 +74,7 @@ enum LifecycleSchema {
           previous_cadastral_area_m2 REAL,
           previous_ellipsoidal_area_m2 REAL NOT NULL
         );
-        CREATE TRIGGER geometry_history_no_update BEFORE UPDATE ON geometry_history BEGIN SELECT RAISE(ABORT, '\(appendOnly)'); END;
-        CREATE TRIGGER geometry_history_no_delete BEFORE DELETE ON geometry_history BEGIN SELECT RAISE(ABORT, '\(appendOnly)'); END;
+        \(appendOnlyTriggers("geometry_history"))
         INSERT INTO gpkg_contents (table_name, data_type, identifier, description)
         VALUES ('geometry_history', 'attributes', 'geometry_history', 'Geometries replaced by edits (GeoPackage blobs)');
 
