@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.9.0"..<"5.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
@@ -21,6 +22,7 @@ let package = Package(
         .target(name: "LandbankRegistry", dependencies: [
             "LandbankGeometry", "LandbankGeodesy", "LandbankLifecycle",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "landbank", dependencies: [
             "LandbankRegistry", "LandbankGeometry", "LandbankGeodesy", "LandbankLifecycle",
