@@ -19,12 +19,19 @@ public enum EventKind: String, CaseIterable, Codable, Sendable {
     case registered
     /// A change of status, e.g. idle → under recovery.
     case status
-    /// Restates what an earlier, mistaken event should have said; exempt from the transition rules.
+    /// Restates what an earlier, mistaken event should have said, at that event's place in time; the corrected
+    /// sequence obeys the same transitions as `record`.
     case correction
     /// The geometry was replaced; the previous one is kept in geometry_history.
     case geometry
     /// The supply contract's facts changed (recorded in the note).
     case contract
+    /// A change made outside landbank (QGIS, GDAL, any SQL tool) and captured by the registry's own triggers:
+    /// a geometry edited or a feature deleted. The previous geometry is kept in geometry_history.
+    case outsideEdit = "outside_edit"
+
+    /// Events that state a status of their own (a correction restates its target's instead).
+    public var statesStatus: Bool { self == .registered || self == .status }
 }
 
 /// The building's structure (结构).

@@ -1,8 +1,8 @@
 /// Which status changes the lifecycle allows, and why a change is refused.
 ///
 /// The states follow DOMAIN.md: approved-not-supplied → assigned (supplied) → idle / inefficient →
-/// under recovery → recovered → revitalized or assigned anew. A correction event is exempt: it restates what
-/// the status should have been.
+/// under recovery → recovered → revitalized or assigned anew. A correction restates what an earlier event should
+/// have said; the corrected history must follow these transitions too (`Corrections`).
 public enum Transitions {
     static let allowed: [ParcelStatus: Set<ParcelStatus>] = [
         .approvedNotSupplied: [.assigned],

@@ -12,6 +12,8 @@ public final class Registry {
     let proj: ProjContext
     public let crs: CoordinateReferenceSystem
     let srsID: Int32
+    /// What opening for writing did about edits made outside landbank (nil when there were none).
+    public internal(set) var outsideEdits: OutsideEditReport?
 
     static func configuration(readOnly: Bool = false) -> Configuration {
         var c = Configuration()
@@ -30,6 +32,13 @@ public final class Registry {
     /// Creates a new registry at `path` in the CRS `crsDefinition` (e.g. "EPSG:4547").
     /// The file is built under a temporary name and renamed into place, so a crash leaves no half-made registry.
     public static func create(at path: String, crs crsDefinition: String) throws -> Registry {
+        try createFile(at: path, crs: crsDefinition)
+        return try open(at: path)
+    }
+
+    /// Creates the registry file with the schema up to `migration` (all of it by default; tests of upgrades
+    /// make files as earlier versions of landbank did).
+    static func createFile(at path: String, crs crsDefinition: String, upTo migration: String? = nil) throws {
         let fm = FileManager.default
         if fm.fileExists(atPath: path) {
             throw RegistryError(path: path, "already exists; refusing to overwrite a registry")
@@ -55,7 +64,7 @@ public final class Registry {
                 try db.execute(sql: "INSERT INTO landbank_settings (key, value) VALUES ('srs_id', ?), ('crs', ?)",
                                arguments: [String(code), crs.identifier])
             }
-            try migrator.migrate(queue)
+            if let migration { try migrator.migrate(queue, upTo: migration) } else { try migrator.migrate(queue) }
             try queue.close()
             guard rename(temp, path) == 0 else {
                 throw RegistryError(path: path, "cannot move the new registry into place: \(String(cString: strerror(errno)))")
@@ -64,7 +73,6 @@ public final class Registry {
             try? fm.removeItem(atPath: temp)
             throw error
         }
-        return try open(at: path)
     }
 
     /// Opens an existing registry and brings its schema up to date.
@@ -86,10 +94,30 @@ public final class Registry {
         guard let crsText = settings["crs"], let srs = settings["srs_id"].flatMap(Int32.init) else {
             throw RegistryError(path: path, "not a landbank registry (no landbank_settings table)")
         }
-        if !readOnly { try Migrations.migrator.migrate(queue) }
+        if !readOnly {
+            try Migrations.migrator.migrate(queue)
+        } else if try !queue.read({ try Migrations.migrator.hasCompletedMigrations($0) }) {
+            // A registry made by an earlier landbank: bring its schema up to date once, then read.
+            let writable = try DatabaseQueue(path: path, configuration: configuration())
+            try Migrations.migrator.migrate(writable)
+            try writable.close()
+        }
         let proj = try ProjContext()
         let crs = try CoordinateReferenceSystem(crsText, context: proj)
-        return Registry(path: path, db: queue, proj: proj, crs: crs, srsID: srs)
+        let registry = Registry(path: path, db: queue, proj: proj, crs: crs, srsID: srs)
+        if !readOnly, try registry.hasOutsideEdits() { registry.outsideEdits = try registry.recordOutsideEdits() }
+        return registry
+    }
+
+    /// Whether edits made outside landbank wait to be recorded: stale geometries or unsealed history rows.
+    func hasOutsideEdits() throws -> Bool {
+        try db.read { db in
+            try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM parcels WHERE geom_sha256 IS NULL)
+                    OR EXISTS (SELECT 1 FROM buildings WHERE geom_sha256 IS NULL)
+                    OR EXISTS (SELECT 1 FROM events WHERE hash IS NULL)
+                """) ?? false
+        }
     }
 
     init(path: String, db: DatabaseQueue, proj: ProjContext, crs: CoordinateReferenceSystem, srsID: Int32) {

@@ -80,9 +80,10 @@ extension Registry {
         return try db.read { db in
             let zoneSQL = o.zone == nil ? "" : "WHERE zone = ?"
             let zoneArgs: StatementArguments = o.zone.map { [$0] } ?? []
+            // Mu from the stored m² (the mu columns are for GIS users to read, and could be edited outside).
             let parcelArea = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: """
-                SELECT parcel_id, \(projected ? "cadastral_area_mu" : "ellipsoidal_area_mu") FROM parcels \(zoneSQL)
-                """, arguments: zoneArgs).map { ($0[0] as String, $0[1] as Double) })
+                SELECT parcel_id, \(projected ? "cadastral_area_m2" : "ellipsoidal_area_m2") FROM parcels \(zoneSQL)
+                """, arguments: zoneArgs).map { ($0[0] as String, AreaUnit.mu.fromSquareMetres($0[1] as Double)) })
             let floor = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: """
                 SELECT building_id, floor_area_m2 FROM buildings WHERE parcel_id IN (SELECT parcel_id FROM parcels \(zoneSQL))
                 """, arguments: zoneArgs).map { ($0[0] as String, $0[1] as Double) })
@@ -112,17 +113,33 @@ extension Registry {
     /// `measures` (subjects outside it — another zone — are skipped).
     static func disposals(_ kind: Subject.Kind, measures: [String: Double], _ o: ReportOptions, _ db: Database) throws
         -> (rows: [DisposalReport.Row], total: DisposalReport.Row) {
+        // Corrections apply at the place of the events they correct, so each subject's history is read whole.
         let cursor = try Row.fetchCursor(db, sql: """
-            SELECT subject_id, event_date, status, disposal_method FROM events
-            WHERE subject = ? AND kind IN ('registered', 'status', 'correction') AND disposal_method IS NOT NULL
-              AND status IN ('under_recovery', 'recovered', 'revitalized')
-              AND (?2 IS NULL OR event_date >= ?2) AND (?3 IS NULL OR event_date <= ?3)
+            SELECT id, subject_id, event_date, kind, status, disposal_method, corrects FROM events
+            WHERE subject = ? AND kind IN ('registered', 'status', 'correction')
             ORDER BY subject_id, event_date, id
-            """, arguments: [kind.rawValue, o.from?.description, o.to?.description])
+            """, arguments: [kind.rawValue])
         var last: [String: (ParcelStatus, DisposalMethod)] = [:]
-        while let r = try cursor.next() {
-            last[r[0]] = (ParcelStatus(rawValue: r[2])!, DisposalMethod(rawValue: r[3])!)
+        var subject: String?
+        var entries: [Corrections.Entry] = []
+        func close() {
+            guard let subject else { return }
+            let counted = Corrections.effective(entries).last { e in
+                guard e.disposalMethod != nil, let s = e.status, Transitions.disposed.contains(s) else { return false }
+                return (o.from.map { e.date >= $0 } ?? true) && (o.to.map { e.date <= $0 } ?? true)
+            }
+            if let c = counted, let s = c.status, let m = c.disposalMethod { last[subject] = (s, m) }
         }
+        while let r = try cursor.next() {
+            let id: String = r["subject_id"]
+            if id != subject { close(); subject = id; entries = [] }
+            // The schema's CHECKs guarantee the date, kind, status and method texts.
+            entries.append(Corrections.Entry(
+                id: r["id"], date: CivilDate(r["event_date"] as String)!, kind: EventKind(rawValue: r["kind"])!,
+                status: (r["status"] as String?).flatMap(ParcelStatus.init(rawValue:)),
+                disposalMethod: (r["disposal_method"] as String?).flatMap(DisposalMethod.init(rawValue:)), corrects: r["corrects"]))
+        }
+        close()
         var sums: [DisposalMethod: [ParcelStatus: CompensatedSum]] = [:]
         var counts: [DisposalMethod: Int] = [:]
         for (id, (status, method)) in last {

@@ -22,73 +22,107 @@ public struct VerifyReport: Sendable, Encodable {
     }
 
     public var checks: [Check]
+    /// The features whose stored figures disagree with their geometry (what `verify --repair` measures again).
+    var mismeasured: Set<Subject> = []
     public var ok: Bool { checks.allSatisfy(\.ok) }
+
+    enum CodingKeys: String, CodingKey { case ok, checks }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(ok, forKey: .ok)
+        try c.encode(checks, forKey: .checks)
+    }
+
+    mutating func add(_ name: String, _ problems: [String], limit: Int) {
+        checks.append(Check(name: name, problems: Array(problems.prefix(limit))
+            + (problems.count > limit ? ["… and \(problems.count - limit) more"] : [])))
+    }
 }
 
 extension Registry {
-    /// Checks that the registry is what landbank wrote: SQLite's integrity and foreign keys, each R*Tree's
-    /// structure and that it indexes every feature, every stored area against its stored geometry (an edit
-    /// made outside landbank, e.g. in QGIS, leaves stale areas and no history), GEOS validity, and every
-    /// cached status against the one its history derives. At most `limit` problems are listed per check.
-    public func verify(limit: Int = 20) throws -> VerifyReport {
-        let toGeographic = try Transformation(from: crs, to: try crs.geodeticCRS())
-        let ellipsoidal = EllipsoidalArea(try crs.ellipsoid())
-        let geos = try GEOSContext()
-        let projected = crs.kind == .projected
-        return try db.read { db in
-            var checks: [VerifyReport.Check] = []
-            func add(_ name: String, _ problems: [String]) {
-                checks.append(.init(name: name, problems: Array(problems.prefix(limit))
-                    + (problems.count > limit ? ["… and \(problems.count - limit) more"] : [])))
+    /// Verifies the registry file at `path`. A file too damaged to open as a registry still gets a report that
+    /// says what is damaged (SQLite's integrity check), rather than an error.
+    public static func verify(at path: String, limit: Int = 20) throws -> VerifyReport {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw RegistryError(path: path, "no such registry (create one with `landbank init`)")
+        }
+        var report = VerifyReport(checks: [])
+        do {
+            var c = Configuration()
+            c.readonly = true
+            let raw = try DatabaseQueue(path: path, configuration: c)
+            let problems = try raw.read { try String.fetchAll($0, sql: "PRAGMA integrity_check").filter { $0 != "ok" } }
+            try raw.close()
+            if !problems.isEmpty {
+                report.add("SQLite integrity (the file is damaged: restore it from a backup)", problems, limit: limit)
+                return report
             }
-            add("SQLite integrity", try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" })
-            add("foreign keys", try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { "\($0[0] as String) row \($0[1] as Int64? ?? -1) → \($0[2] as String)" })
+        } catch let e as DatabaseError {
+            report.add("SQLite integrity (the file is damaged or not a registry: restore it from a backup)",
+                       ["\(e.message ?? "SQLite error \(e.resultCode.rawValue)") (SQLite result code \(e.resultCode.rawValue))"],
+                       limit: limit)
+            return report
+        }
+        return try open(at: path, readOnly: true).verify(limit: limit)
+    }
+
+    /// Checks that the registry is what landbank wrote: SQLite's integrity and foreign keys, each R*Tree; every
+    /// geometry readable, stored as landbank stores it and unchanged since landbank measured it; every stored
+    /// figure (areas from geometry, mu from m², the planar/ellipsoidal ratio the projection allows); GEOS
+    /// validity; the history's hash chain and the triggers that protect it; edits made outside landbank not yet
+    /// recorded; every cached status against its (corrected) history; every history's feature. At most `limit`
+    /// problems are listed per check.
+    public func verify(limit: Int = 20) throws -> VerifyReport {
+        let measure = try Measurement(registry: self)
+        return try db.read { db in
+            var report = VerifyReport(checks: [])
+            report.add("SQLite integrity", try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }, limit: limit)
+            report.add("foreign keys", try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map {
+                "\($0[0] as String) row \($0[1] as Int64? ?? -1) → \($0[2] as String)"
+            }, limit: limit)
             for layer in Layer.allCases {
                 let t = layer.rawValue
                 var p = try String.fetchAll(db, sql: "SELECT rtreecheck('rtree_\(t)_geom')").filter { $0 != "ok" }
                 let rows = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(t)") ?? 0
                 let indexed = try Int.fetchOne(db, sql: "SELECT count(*) FROM rtree_\(t)_geom") ?? 0
                 if rows != indexed { p.append("\(indexed) index entries for \(rows) \(t)") }
-                add("spatial index of \(t)", p)
+                report.add("spatial index of \(t)", p, limit: limit)
             }
-            var areas: [String] = [], validity: [String] = []
-            for layer in Layer.allCases {
-                let (id, cad, ell) = layer == .parcels ? ("parcel_id", "cadastral_area_m2", "ellipsoidal_area_m2")
-                    : ("building_id", "footprint_area_m2", "footprint_ellipsoidal_area_m2")
-                let cursor = try Row.fetchCursor(db, sql: "SELECT \(id), geom, \(cad), \(ell) FROM \(layer.rawValue)")
-                while let row = try cursor.next() {
-                    let name: String = row[0]
-                    guard let g = try (row[1] as Data).withUnsafeBytes({ try GeoPackageBinary.decode($0).geometry }) else {
-                        validity.append("\(name): empty geometry"); continue
-                    }
-                    do { try geos.validate(g) } catch { validity.append("\(name): \(error)") }
-                    let storedCad: Double? = row[2], storedEll: Double = row[3]
-                    let planar = projected ? PlanarArea.area(of: g) : nil
-                    let geodesic = ellipsoidal.area(of: try toGeographic.transform(g))
-                    if let p = planar, let s = storedCad, abs(p - s) > 1e-6 * max(1, p) {
-                        areas.append(String(format: "%@: stored planar area %.4f m², its geometry measures %.4f m²", name, s, p))
-                    }
-                    if abs(geodesic - storedEll) > 1e-6 * max(1, geodesic) {
-                        areas.append(String(format: "%@: stored ellipsoidal area %.4f m², its geometry measures %.4f m²", name, storedEll, geodesic))
-                    }
-                }
-            }
-            add("stored areas match geometries (edited outside landbank? use `landbank reshape`)", areas)
-            add("geometries valid (GEOS)", validity)
-            var statuses: [String] = []
-            for kind in Subject.Kind.allCases {
-                let rows = try Row.fetchAll(db, sql: "SELECT \(kind.idColumn), status FROM \(kind.table)")
-                for r in rows {
-                    let id: String = r[0]
-                    let cached = (r[1] as String?).flatMap(ParcelStatus.init(rawValue:))
-                    let derived = Self.derivedStatus(try Self.events(of: Subject(kind, id), in: db))
-                    if cached != derived {
-                        statuses.append("\(kind.rawValue) \(id): status \(cached?.rawValue ?? "none"), its history says \(derived?.rawValue ?? "none")")
-                    }
-                }
-            }
-            add("statuses follow the history", statuses)
-            return VerifyReport(checks: checks)
+            try Self.verifyGeometries(db, measure, &report, limit: limit)
+            try Self.verifyHistory(db, &report, limit: limit)
+            return report
         }
+    }
+
+    /// Measures again what `verify` finds mismeasured (stored areas, mu or digest that disagree with the
+    /// geometry) and records every edit made outside landbank, in the history. Returns what it did.
+    public func repair() throws -> OutsideEditReport {
+        let found = try verify(limit: 0)
+        if !found.mismeasured.isEmpty {
+            try write { db in
+                for s in found.mismeasured {
+                    try db.execute(sql: "UPDATE \(s.kind.table) SET geom_sha256 = NULL WHERE \(s.kind.idColumn) = ?", arguments: [s.id])
+                }
+            }
+        }
+        return try recordOutsideEdits()
+    }
+}
+
+/// What `verify` measures with: the registry CRS's transformation to its geodetic CRS, its ellipsoid, GEOS.
+struct Measurement {
+    let toGeographic: Transformation
+    let ellipsoidal: EllipsoidalArea
+    let geos: GEOSContext
+    let projected: Bool
+    let srsID: Int32
+
+    init(registry: Registry) throws {
+        toGeographic = try Transformation(from: registry.crs, to: try registry.crs.geodeticCRS())
+        ellipsoidal = EllipsoidalArea(try registry.crs.ellipsoid())
+        geos = try GEOSContext()
+        projected = registry.crs.kind == .projected
+        srsID = registry.srsID
     }
 }

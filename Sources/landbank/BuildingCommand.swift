@@ -31,7 +31,7 @@ struct ImportBuildings: ParsableCommand {
 
     func run() throws {
         try CLI.run {
-            let registry = try Registry.open(at: target.registry)
+            let registry = try CLI.open(target.registry)
             let progress = Progress(verb: "imported")
             let s = try registry.importBuildings(
                 from: try FeatureSources.open(file, layer: layer),
@@ -57,7 +57,7 @@ struct ListBuildings: ParsableCommand {
 
     func run() throws {
         try CLI.run {
-            let registry = try Registry.open(at: target.registry, readOnly: true)
+            let registry = try CLI.open(target.registry, readOnly: true)
             let list = try registry.buildings(filter.parcelFilter, parcelID: parcel, limit: limit)
             if output.json { return try CLI.printJSON(list) }
             let rows = list.map { b in
@@ -81,7 +81,7 @@ struct ShowBuilding: ParsableCommand {
 
     func run() throws {
         try CLI.run {
-            let registry = try Registry.open(at: target.registry, readOnly: true)
+            let registry = try CLI.open(target.registry, readOnly: true)
             guard let b = try registry.building(id: building) else {
                 throw CLIError("\(target.registry): no building with id \"\(building)\"")
             }

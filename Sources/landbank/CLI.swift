@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LandbankRegistry
 
 /// A failure the CLI reports in one line.
 struct CLIError: Error, CustomStringConvertible {
@@ -18,6 +19,25 @@ enum CLI {
             printError("landbank: error: \(error)")
             throw ExitCode.failure
         }
+    }
+
+    /// Opens the registry. A writing open records the edits made outside landbank since the last write, and
+    /// says so on standard error; a reading open warns when stored areas are stale for that reason.
+    static func open(_ path: String, readOnly: Bool = false) throws -> Registry {
+        let registry = try Registry.open(at: path, readOnly: readOnly)
+        if let done = registry.outsideEdits {
+            for line in done.measured { printError("landbank: recorded an edit made outside landbank: \(line)") }
+            for line in done.unmeasurable { printError("landbank: warning: \(line)") }
+        }
+        if readOnly {
+            let stale = try registry.staleSubjects(limit: 6)
+            if !stale.isEmpty {
+                let names = stale.prefix(5).map(\.description).joined(separator: ", ") + (stale.count > 5 ? ", …" : "")
+                printError("landbank: warning: \(path): stored areas are stale for \(names) (edited outside landbank); "
+                           + "the next landbank write or `landbank verify --repair` measures them again")
+            }
+        }
+        return registry
     }
 
     /// Who records an import: the --by option, else the login name, else "import".

@@ -32,7 +32,7 @@ struct SetContract: ParsableCommand {
 
     func run() throws {
         try CLI.run {
-            let registry = try Registry.open(at: target.registry)
+            let registry = try CLI.open(target.registry)
             let old = try registry.contracts(parcelID: parcel).first { $0.contract.contractNumber == contractNo }?.contract
             guard let holder = holder ?? old?.holder, let price = price ?? old?.landPrice,
                   let agreedStart = agreedStart ?? old?.agreedStart else {
@@ -67,7 +67,7 @@ struct ImportContracts: ParsableCommand {
 
     func run() throws {
         try CLI.run {
-            let n = try Registry.open(at: target.registry).importContracts(csv: file, recordedBy: recorder.recordedBy,
+            let n = try CLI.open(target.registry).importContracts(csv: file, recordedBy: recorder.recordedBy,
                                                                           date: date ?? .today())
             print("recorded \(n) contracts from \(file)")
         }
@@ -83,7 +83,7 @@ struct ListContracts: ParsableCommand {
 
     func run() throws {
         try CLI.run {
-            let list = try Registry.open(at: target.registry, readOnly: true).contracts(parcelID: parcel)
+            let list = try CLI.open(target.registry, readOnly: true).contracts(parcelID: parcel)
             if output.json { return try CLI.printJSON(list) }
             let rows = list.map { s in
                 let c = s.contract

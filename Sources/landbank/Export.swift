@@ -23,7 +23,7 @@ struct Export: ParsableCommand {
 
     func run() throws {
         try CLI.run {
-            let registry = try Registry.open(at: target.registry, readOnly: true)
+            let registry = try CLI.open(target.registry, readOnly: true)
             let progress = Progress(verb: "exported")
             let n = try registry.export(
                 to: out, options: ExportOptions(layer: layer, filter: filter.parcelFilter, crs: crs, decimals: decimals),

@@ -14,7 +14,7 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         try CLI.run {
-            let registry = try Registry.open(at: target.registry, readOnly: true)
+            let registry = try CLI.open(target.registry, readOnly: true)
             let events = try registry.history(of: which.subject(id))
             if output.json { return try CLI.printJSON(events) }
             if events.isEmpty { return print("\(which.subject(id)): no events") }
@@ -65,7 +65,7 @@ struct Record: ParsableCommand {
 
     func run() throws {
         try CLI.run {
-            let registry = try Registry.open(at: target.registry)
+            let registry = try CLI.open(target.registry)
             if let csv {
                 let n = try registry.importEvents(csv: csv, recordedBy: recordedBy)
                 return print("recorded \(n) events from \(csv)")
@@ -93,7 +93,7 @@ struct Correct: ParsableCommand {
 
     func run() throws {
         try CLI.run {
-            let registry = try Registry.open(at: target.registry)
+            let registry = try CLI.open(target.registry)
             let e = try registry.correct(eventID: event, date: date, status: status, disposalMethod: method,
                                          recordedBy: recorder.recordedBy, note: note)
             print("recorded event #\(e.id) correcting #\(event)")
@@ -116,7 +116,7 @@ struct Reshape: ParsableCommand {
 
     func run() throws {
         try CLI.run {
-            let registry = try Registry.open(at: target.registry)
+            let registry = try CLI.open(target.registry)
             let g = try WKT.parse(wkt).geometry
             let e = try registry.replaceGeometry(of: which.subject(id), with: g, crs: crs, date: date,
                                                  recordedBy: recorder.recordedBy, note: note)

@@ -38,7 +38,7 @@ struct Import: ParsableCommand {
 
     func run() throws {
         try CLI.run {
-            let registry = try Registry.open(at: target.registry)
+            let registry = try CLI.open(target.registry)
             let source = try FeatureSources.open(file, layer: layer)
             let progress = Progress(verb: "imported")
             let summary = try registry.importParcels(

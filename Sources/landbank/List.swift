@@ -13,7 +13,7 @@ struct List: ParsableCommand {
 
     func run() throws {
         try CLI.run {
-            let registry = try Registry.open(at: target.registry, readOnly: true)
+            let registry = try CLI.open(target.registry, readOnly: true)
             let parcels = try registry.parcels(filter.parcelFilter, limit: limit)
             if output.json { return try CLI.printJSON(parcels) }
             let rows = parcels.map { p in

@@ -21,7 +21,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try CLI.run {
-            let r = try Registry.open(at: target.registry, readOnly: true)
+            let r = try CLI.open(target.registry, readOnly: true)
                 .report(ReportOptions(from: from, to: to, zone: zone, newBuildSince: newBuildSince)).rounded()
             if output.json { return try CLI.printJSON(r) }
             if csv { return print(Format.reportCSV(r)) }

@@ -11,7 +11,7 @@ struct Show: ParsableCommand {
 
     func run() throws {
         try CLI.run {
-            let registry = try Registry.open(at: target.registry, readOnly: true)
+            let registry = try CLI.open(target.registry, readOnly: true)
             guard let detail = try registry.parcelDetail(id: parcel) else {
                 throw CLIError("\(target.registry): no parcel with id \"\(parcel)\"")
             }

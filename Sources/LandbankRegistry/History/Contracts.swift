@@ -49,18 +49,24 @@ extension Registry {
     /// event in the parcel's history, whose note lists what changed, so no earlier figure is lost.
     public func setContract(parcelID: String, _ contract: SupplyContract, recordedBy: String,
                             date: CivilDate = .today()) throws {
-        try db.write { db in try Self.setContract(parcelID: parcelID, contract, recordedBy: recordedBy, date: date, in: db) }
+        try write { db in
+            try Self.setContract(parcelID: parcelID, contract, recordedBy: recordedBy, date: date, chain: try HistoryChain(db), in: db)
+        }
     }
 
     /// Records many contracts in one transaction: all or none.
     public func setContracts(_ contracts: [(parcelID: String, contract: SupplyContract)], recordedBy: String,
                              date: CivilDate = .today()) throws {
-        try db.write { db in
-            for c in contracts { try Self.setContract(parcelID: c.parcelID, c.contract, recordedBy: recordedBy, date: date, in: db) }
+        try write { db in
+            let chain = try HistoryChain(db)
+            for c in contracts {
+                try Self.setContract(parcelID: c.parcelID, c.contract, recordedBy: recordedBy, date: date, chain: chain, in: db)
+            }
         }
     }
 
-    static func setContract(parcelID: String, _ c: SupplyContract, recordedBy: String, date: CivilDate, in db: Database) throws {
+    static func setContract(parcelID: String, _ c: SupplyContract, recordedBy: String, date: CivilDate, chain: HistoryChain,
+                            in db: Database) throws {
         let subject = Subject(.parcel, parcelID)
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM parcels WHERE parcel_id = ?", arguments: [parcelID]) == true else {
             throw LifecycleError(subject, "no such parcel in the registry")
@@ -73,7 +79,7 @@ extension Registry {
             SELECT min(event_date) FROM events WHERE subject = 'parcel' AND subject_id = ? AND status = 'recovered'
               AND event_date >= ?
             """, arguments: [parcelID, c.agreedStart.description]).flatMap(CivilDate.init)
-        var stored = StoredContract(parcelID: parcelID, contract: c, terminatedOn: old?.terminatedOn ?? recovered)
+        let stored = StoredContract(parcelID: parcelID, contract: c, terminatedOn: old?.terminatedOn ?? recovered)
         let note: String
         if let old {
             let changes = Self.differences(old.contract, c)
@@ -85,7 +91,7 @@ extension Registry {
         }
         try db.execute(sql: "INSERT INTO contracts (\(StoredContract.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                        arguments: stored.arguments)
-        _ = try append(NewEvent(subject: subject, date: date, recordedBy: recordedBy, note: note), kind: .contract, in: db)
+        _ = try append(NewEvent(subject: subject, date: date, recordedBy: recordedBy, note: note), kind: .contract, chain: chain, in: db)
     }
 
     /// "field: old → new" for every fact that differs.

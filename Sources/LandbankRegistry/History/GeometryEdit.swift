@@ -19,7 +19,8 @@ extension Registry {
         }
         let k = subject.kind
         let (cad, ell) = k == .parcel ? ("cadastral_area_m2", "ellipsoidal_area_m2") : ("footprint_area_m2", "footprint_ellipsoidal_area_m2")
-        return try db.write { db in
+        return try write { db in
+            let chain = try HistoryChain(db)
             guard let old = try Row.fetchOne(db, sql: "SELECT geom, \(cad), \(ell) FROM \(k.table) WHERE \(k.idColumn) = ?",
                                              arguments: [subject.id]) else {
                 throw LifecycleError(subject, "no such \(k.rawValue) in the registry")
@@ -36,13 +37,11 @@ extension Registry {
             let change = String(format: "%@ area %.2f → %.2f m²", out.cadastralAreaM2 == nil ? "ellipsoidal" : (k == .parcel ? "cadastral" : "footprint"), before, after)
             let event = try Self.append(NewEvent(subject: subject, date: date, recordedBy: recordedBy,
                                                  note: [note ?? "geometry replaced", change].joined(separator: "; ")),
-                                        kind: .geometry, in: db)
-            try db.execute(sql: """
-                INSERT INTO geometry_history (subject, subject_id, event_id, previous_geom, previous_cadastral_area_m2,
-                  previous_ellipsoidal_area_m2) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [k.rawValue, subject.id, event.id, old[0] as Data, old[1] as Double?, old[2] as Double])
-            var sets = "geom = ?, \(cad) = ?, \(ell) = ?"
-            var args: StatementArguments = [Data(out.blob), out.cadastralAreaM2, out.ellipsoidalAreaM2]
+                                        kind: .geometry, chain: chain, in: db)
+            try chain.keepGeometry(GeometryContent(subject: subject, eventID: event.id, blob: old[0], cadastralAreaM2: old[1],
+                                                   ellipsoidalAreaM2: old[2]))
+            var sets = "geom = ?, geom_sha256 = ?, \(cad) = ?, \(ell) = ?"
+            var args: StatementArguments = [Data(out.blob), HistoryChain.sha256(out.blob), out.cadastralAreaM2, out.ellipsoidalAreaM2]
             if k == .parcel {
                 sets += ", cadastral_area_mu = ?, ellipsoidal_area_mu = ?"
                 args += [out.cadastralAreaM2.map(AreaUnit.mu.fromSquareMetres), AreaUnit.mu.fromSquareMetres(out.ellipsoidalAreaM2)]

@@ -2,24 +2,28 @@ import Foundation
 import GRDB
 import LandbankLifecycle
 
-extension EventKind {
-    /// Events that state a status and so take part in deriving the current one.
-    var changesStatus: Bool { self == .registered || self == .status || self == .correction }
-}
-
 extension Subject.Kind {
     var table: String { self == .parcel ? "parcels" : "buildings" }
     var idColumn: String { self == .parcel ? "parcel_id" : "building_id" }
 }
 
+extension HistoryEvent {
+    var entry: Corrections.Entry {
+        Corrections.Entry(id: id, date: date, kind: kind, status: status, disposalMethod: disposalMethod, corrects: corrects)
+    }
+}
+
 extension Registry {
     /// Appends an event after checking it against the lifecycle: the subject exists, the date is not before the
-    /// previous event, the status change is allowed, and land is not assigned while a supply contract is in
-    /// force. Recovery ends the contracts in force on its date. The subject's current status, which is derived
-    /// from its history, is brought up to date in the same transaction.
+    /// previous status event, the status change is allowed, and land is not assigned while a supply contract is
+    /// in force; a correction must fit `Corrections`' rules. Recovery ends the contracts in force on its date.
+    /// The subject's current status, which is derived from its history, is brought up to date in the same
+    /// transaction.
     @discardableResult
     public func record(_ event: NewEvent) throws -> HistoryEvent {
-        try db.write { db in try Self.append(event, kind: event.corrects == nil ? .status : .correction, in: db) }
+        try write { db in
+            try Self.append(event, kind: event.corrects == nil ? .status : .correction, chain: try HistoryChain(db), in: db)
+        }
     }
 
     /// The whole history of a parcel or building, oldest first.
@@ -33,12 +37,12 @@ extension Registry {
             """, arguments: [subject.kind.rawValue, subject.id]).map(HistoryEvent.init(row:))
     }
 
-    /// The status the history leads to: the last event that states one (a correction restates it).
+    /// The status the history leads to, corrections applied at the place of the events they correct.
     static func derivedStatus(_ events: [HistoryEvent]) -> ParcelStatus? {
-        events.last { $0.status != nil }?.status
+        Corrections.currentStatus(events.map(\.entry))
     }
 
-    static func append(_ e: NewEvent, kind: EventKind, in db: Database) throws -> HistoryEvent {
+    static func append(_ e: NewEvent, kind: EventKind, chain: HistoryChain, in db: Database) throws -> HistoryEvent {
         let s = e.subject
         func refuse(_ why: String) -> LifecycleError { LifecycleError(s, why) }
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM \(s.kind.table) WHERE \(s.kind.idColumn) = ?", arguments: [s.id]) == true else {
@@ -46,21 +50,21 @@ extension Registry {
         }
         guard !e.recordedBy.trimmingCharacters(in: .whitespaces).isEmpty else { throw refuse("say who records the event") }
         let past = try events(of: s, in: db)
-        // Status events keep date order among themselves; contract and geometry records carry the date they
-        // were made and do not constrain it.
-        if kind.changesStatus, let last = past.last(where: { $0.kind.changesStatus }), e.date < last.date {
+        // Status events keep date order among themselves; a correction stands at the place of the event it
+        // corrects, and contract and geometry records carry the date they were made.
+        if kind.statesStatus, let last = past.last(where: { $0.kind.statesStatus }), e.date < last.date {
             throw refuse("dated \(e.date), before the previous event of \(last.date) (#\(last.id)); history is kept in date order")
         }
-        let current = derivedStatus(past)
+        let entries = past.map(\.entry)
         switch kind {
         case .correction:
-            guard let target = e.corrects, past.contains(where: { $0.id == target }) else {
-                throw refuse("event #\(e.corrects.map(String.init) ?? "?") is not in this \(s.kind.rawValue)'s history")
-            }
             guard e.note?.isEmpty == false else { throw refuse("a correction must say what was wrong (--note)") }
+            let c = Corrections.Entry(id: Int64.max, date: e.date, kind: .correction, status: e.status,
+                                      disposalMethod: e.disposalMethod, corrects: e.corrects)
+            if let why = Corrections.refusal(of: c, in: entries) { throw refuse(why) }
         case .status:
             guard let to = e.status else { throw refuse("a status event needs the new status") }
-            if let why = Transitions.refusal(from: current, to: to) { throw refuse(why) }
+            if let why = Transitions.refusal(from: Corrections.currentStatus(entries), to: to) { throw refuse(why) }
             if to == .assigned, s.kind == .parcel {
                 // A contract whose agreed start is later is the new project's own, signed with the assignment.
                 if let c = try String.fetchOne(db, sql: """
@@ -72,13 +76,9 @@ extension Registry {
         default:
             break
         }
-        try db.execute(sql: """
-            INSERT INTO events (subject, subject_id, event_date, kind, status, disposal_method, legal_basis, amount_fen,
-              recorded_by, note, corrects, recorded_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))
-            """, arguments: [s.kind.rawValue, s.id, e.date.description, kind.rawValue, e.status?.rawValue,
-                             e.disposalMethod?.rawValue, e.legalBasis, e.amount?.fen, e.recordedBy, e.note, e.corrects])
-        let id = db.lastInsertedRowID
+        let id = try chain.append(EventContent(subject: s, date: e.date, kind: kind, status: e.status,
+                                               disposalMethod: e.disposalMethod, legalBasis: e.legalBasis, amount: e.amount,
+                                               recordedBy: e.recordedBy, note: e.note, corrects: e.corrects))
         if e.status == .recovered, s.kind == .parcel {
             // Recovery of the land use right ends the contracts that began before it.
             try db.execute(sql: """
@@ -88,13 +88,9 @@ extension Registry {
         // Inserted just above in this transaction, so the row is there.
         let added = try Row.fetchOne(db, sql: "SELECT \(HistoryEvent.columns) FROM events WHERE id = ?", arguments: [id])
             .map(HistoryEvent.init(row:))!
-        // A status event is dated no earlier than any earlier status event (checked above), and the events that
-        // may be dated later (contract, geometry) state no status or method: appending it gives the same
-        // derivation as re-reading the history in date order.
-        let all = past + [added]
-        let method = all.last { $0.disposalMethod != nil }?.disposalMethod
+        let all = (past + [added]).map(\.entry)
         try db.execute(sql: "UPDATE \(s.kind.table) SET status = ?, disposal_method = ? WHERE \(s.kind.idColumn) = ?",
-                       arguments: [derivedStatus(all)?.rawValue, method?.rawValue, s.id])
+                       arguments: [Corrections.currentStatus(all)?.rawValue, Corrections.currentDisposalMethod(all)?.rawValue, s.id])
         return added
     }
 }

@@ -14,25 +14,25 @@ struct BuildingWriter: FeatureWriter {
     let importedAt: String
     let options: ImportOptions
     let insert: Statement
-    let event: Statement
+    let chain: HistoryChain
     let parcelGeometry: Statement
     let geos: GEOSContext
     /// Buildings of one parcel usually come together: keep the last parcel's geometry.
     var cached: (id: String, geometry: Geometry)?
 
-    init(db: Database, file: String, importedAt: String, options: ImportOptions) throws {
+    init(db: Database, file: String, importedAt: String, options: ImportOptions, chain: HistoryChain) throws {
         self.db = db
         self.file = file
         self.importedAt = importedAt
         self.options = options
         insert = try db.makeStatement(sql: """
-            INSERT INTO buildings (geom, building_id, parcel_id, name, floor_area_m2, storeys, clear_height_m,
+            INSERT INTO buildings (geom, geom_sha256, building_id, parcel_id, name, floor_area_m2, storeys, clear_height_m,
               floor_load_kn_m2, power_kva, crane_t, structure, year_built, standard_factory, vacant_floor_area_m2,
               rent_yuan_m2_month, available_from, status, disposal_method, footprint_area_m2,
               footprint_ellipsoidal_area_m2, properties, imported_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        event = try db.makeStatement(sql: RegisteredEvent.sql)
+        self.chain = chain
         parcelGeometry = try db.makeStatement(sql: "SELECT geom FROM parcels WHERE parcel_id = ?")
         geos = try GEOSContext()
     }
@@ -66,7 +66,7 @@ struct BuildingWriter: FeatureWriter {
         let out = row.output
         do {
             try insert.execute(arguments: [
-                Data(out.blob), b.buildingID, b.parcelID, b.name, b.floorArea, b.storeys, b.clearHeight, b.floorLoad,
+                Data(out.blob), HistoryChain.sha256(out.blob), b.buildingID, b.parcelID, b.name, b.floorArea, b.storeys, b.clearHeight, b.floorLoad,
                 b.powerKVA, b.craneTonnes, b.structure?.rawValue, b.yearBuilt, b.standardFactory, b.vacantFloorArea,
                 b.rent, b.availableFrom?.description, b.status?.rawValue, b.disposalMethod?.rawValue,
                 out.cadastralAreaM2, out.ellipsoidalAreaM2, b.otherProperties, importedAt,
@@ -76,7 +76,7 @@ struct BuildingWriter: FeatureWriter {
         }
         let fid = db.lastInsertedRowID
         if let status = b.status {
-            try event.execute(arguments: RegisteredEvent.arguments(
+            try chain.append(RegisteredEvent.content(
                 .building, b.buildingID, b.statusDate ?? options.statusDate, status, b.disposalMethod, options.recordedBy, file))
         }
         return fid

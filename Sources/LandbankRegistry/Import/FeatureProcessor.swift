@@ -73,7 +73,7 @@ final class FeatureProcessor {
             let lonLat = error.location.flatMap { try? toGeographic.transform($0) }
             throw .invalid(reason: reason, at: error.location, lonLat: lonLat, crs: registryCRS)
         }
-        let multi = stored.asMultiPolygon
+        let multi = stored.asMultiPolygon.orientedRFC7946()  // stored normalised: exterior CCW, holes CW
         let envelope = multi.boundingBox
         return Output(
             geometry: multi,

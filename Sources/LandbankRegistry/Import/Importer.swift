@@ -39,22 +39,22 @@ extension Registry {
     /// the first event of its history. `progress` is called with the count so far, every 10,000 features.
     public func importParcels(from source: FeatureSource, options: ImportOptions = ImportOptions(),
                               progress: ((Int) -> Void)? = nil) throws -> ImportSummary {
-        try runImport(source, options, kind: .parcels, progress: progress) { db, importedAt, firstFid in
-            try ParcelWriter(db: db, file: source.name, importedAt: importedAt, firstFid: firstFid, options: options)
+        try runImport(source, options, kind: .parcels, progress: progress) { db, importedAt, firstFid, chain in
+            try ParcelWriter(db: db, file: source.name, importedAt: importedAt, firstFid: firstFid, options: options, chain: chain)
         }
     }
 
     /// Imports buildings (footprints) onto parcels already in the registry; each must lie on its parcel.
     public func importBuildings(from source: FeatureSource, options: ImportOptions = ImportOptions(),
                                 progress: ((Int) -> Void)? = nil) throws -> ImportSummary {
-        try runImport(source, options, kind: .buildings, progress: progress) { db, importedAt, _ in
-            try BuildingWriter(db: db, file: source.name, importedAt: importedAt, options: options)
+        try runImport(source, options, kind: .buildings, progress: progress) { db, importedAt, _, chain in
+            try BuildingWriter(db: db, file: source.name, importedAt: importedAt, options: options, chain: chain)
         }
     }
 
     private func runImport(_ source: FeatureSource, _ options: ImportOptions, kind: ImportPipeline.Kind,
                            progress: ((Int) -> Void)?,
-                           makeWriter: (Database, String, Int64) throws -> any FeatureWriter) throws -> ImportSummary {
+                           makeWriter: (Database, String, Int64, HistoryChain) throws -> any FeatureWriter) throws -> ImportSummary {
         func fail(_ reason: ImportError.Reason) -> ImportError { ImportError(file: source.name, reason: reason) }
         guard let crsText = options.crs ?? source.declaredCRS ?? source.defaultCRS else {
             throw fail(.crs("the file names no CRS; say which with --crs (e.g. --crs EPSG:4547)"))
@@ -71,10 +71,11 @@ extension Registry {
         defer { pipeline.stop() }
         try db.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
+                try Self.markWriting(db)
                 let table = kind == .parcels ? "parcels" : "buildings"
                 let firstFid = (try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = ?", arguments: [table]) ?? 0) + 1
                 var index = try SpatialIndexLoader(db, table: table)
-                var writer = try makeWriter(db, importedAt, firstFid)
+                var writer = try makeWriter(db, importedAt, firstFid, try HistoryChain(db))
                 var count = 0
                 pipeline.start()
                 while let batch = pipeline.queue.pop() {
@@ -91,6 +92,7 @@ extension Registry {
                     }
                 }
                 try index.finish()
+                try Self.unmarkWriting(db)
                 return .commit
             }
         }

@@ -11,20 +11,20 @@ struct ParcelWriter: FeatureWriter {
     let firstFid: Int64
     let options: ImportOptions
     let insert: Statement
-    let event: Statement
+    let chain: HistoryChain
 
-    init(db: Database, file: String, importedAt: String, firstFid: Int64, options: ImportOptions) throws {
+    init(db: Database, file: String, importedAt: String, firstFid: Int64, options: ImportOptions, chain: HistoryChain) throws {
         self.db = db
         self.file = file
         self.importedAt = importedAt
         self.firstFid = firstFid
         self.options = options
         insert = try db.makeStatement(sql: """
-            INSERT INTO parcels (geom, parcel_id, name, zone, land_use, status, disposal_method,
+            INSERT INTO parcels (geom, geom_sha256, parcel_id, name, zone, land_use, status, disposal_method,
               cadastral_area_m2, cadastral_area_mu, ellipsoidal_area_m2, ellipsoidal_area_mu, properties, imported_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        event = try db.makeStatement(sql: RegisteredEvent.sql)
+        self.chain = chain
     }
 
     mutating func write(_ row: ImportPipeline.Row) throws -> Int64 {
@@ -32,7 +32,7 @@ struct ParcelWriter: FeatureWriter {
         let out = row.output
         do {
             try insert.execute(arguments: [
-                Data(out.blob), a.parcelID, a.name, a.zone, a.landUse, a.status?.rawValue, a.disposalMethod?.rawValue,
+                Data(out.blob), HistoryChain.sha256(out.blob), a.parcelID, a.name, a.zone, a.landUse, a.status?.rawValue, a.disposalMethod?.rawValue,
                 out.cadastralAreaM2, out.cadastralAreaM2.map(AreaUnit.mu.fromSquareMetres),
                 out.ellipsoidalAreaM2, AreaUnit.mu.fromSquareMetres(out.ellipsoidalAreaM2),
                 a.otherProperties, importedAt,
@@ -45,7 +45,7 @@ struct ParcelWriter: FeatureWriter {
         }
         let fid = db.lastInsertedRowID
         if let status = a.status {
-            try event.execute(arguments: RegisteredEvent.arguments(
+            try chain.append(RegisteredEvent.content(
                 .parcel, a.parcelID, a.statusDate ?? options.statusDate, status, a.disposalMethod, options.recordedBy, file))
         }
         return fid
@@ -54,13 +54,9 @@ struct ParcelWriter: FeatureWriter {
 
 /// The first event of a subject's history, written by an import.
 enum RegisteredEvent {
-    static let sql = """
-        INSERT INTO events (subject, subject_id, event_date, kind, status, disposal_method, recorded_by, note, recorded_at)
-        VALUES (?, ?, ?, 'registered', ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))
-        """
-
-    static func arguments(_ kind: Subject.Kind, _ id: String, _ date: CivilDate, _ status: ParcelStatus,
-                          _ method: DisposalMethod?, _ by: String, _ file: String) -> StatementArguments {
-        [kind.rawValue, id, date.description, status.rawValue, method?.rawValue, by, "registered on import from \(file)"]
+    static func content(_ kind: Subject.Kind, _ id: String, _ date: CivilDate, _ status: ParcelStatus,
+                        _ method: DisposalMethod?, _ by: String, _ file: String) -> EventContent {
+        EventContent(subject: Subject(kind, id), date: date, kind: .registered, status: status, disposalMethod: method,
+                     recordedBy: by, note: "registered on import from \(file)")
     }
 }

@@ -67,6 +67,7 @@ enum Migrations {
             try db.execute(sql: GeoPackageSchema.rtreeExtension(table: "buildings", column: "geom"))
             try db.execute(sql: LifecycleSchema.history)
         }
+        m.registerMigration("v4-tamper-evident-history") { db in try IntegrityMigration.run(db) }
         return m
     }
 }
