@@ -60,8 +60,8 @@ extension Registry {
             }
         } catch let e as DatabaseError {
             report.add("SQLite integrity (the file is damaged or not a registry: restore it from a backup)",
-                       ["\(e.message ?? "SQLite error \(e.resultCode.rawValue)") (SQLite result code \(e.resultCode.rawValue))"],
-                       limit: limit)
+                       ["\(e.message ?? "SQLite error \(e.resultCode.rawValue)") (SQLite result code \(e.resultCode.rawValue))"]
+                        + DamagedFile.diagnose(path), limit: max(limit, 50))
             return report
         }
         return try open(at: path, readOnly: true).verify(limit: limit)

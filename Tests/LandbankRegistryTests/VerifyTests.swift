@@ -31,4 +31,24 @@ struct VerifyTests {
         let check = try #require(try r.verify().checks.first { $0.name == "statuses follow the history" })
         #expect(check.problems.count == 1 && check.problems[0].contains("XYGX-2023-003: status idle"))
     }
+
+    @Test("a truncated or overwritten registry gets a report saying what is damaged, not an error")
+    func damaged() throws {
+        let r = try fullFixture()
+        let original = try Data(contentsOf: URL(fileURLWithPath: r.path))
+        let dir = try scratchDirectory()
+        let truncated = dir + "/truncated.gpkg"
+        try original.prefix(original.count / 2).write(to: URL(fileURLWithPath: truncated))
+        let t = try Registry.verify(at: truncated)
+        #expect(!t.ok && t.checks.count == 1 && t.checks[0].problems.contains { $0.hasPrefix("truncated: the header says") })
+
+        var bytes = [UInt8](original)
+        // The parcels table's root page: overwrite its page header and cell pointers.
+        let page = try r.db.read { try Int.fetchOne($0, sql: "SELECT rootpage FROM sqlite_master WHERE name = 'parcels'")! }
+        for i in 0..<64 { bytes[(page - 1) * 4096 + i] = 0xFF }
+        let overwritten = dir + "/overwritten.gpkg"
+        try Data(bytes).write(to: URL(fileURLWithPath: overwritten))
+        let o = try Registry.verify(at: overwritten)
+        #expect(!o.ok && o.checks[0].problems.contains { $0.hasPrefix("table parcels is damaged") }, "\(o.checks)")
+    }
 }
