@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LandbankRegistry
 
 /// A failure the CLI reports in one line.
 struct CLIError: Error, CustomStringConvertible {
@@ -8,16 +9,35 @@ struct CLIError: Error, CustomStringConvertible {
 }
 
 enum CLI {
-    /// Runs a command's body: any error becomes one line on standard error and exit status 1.
-    static func run(_ body: () throws -> Void) throws {
+    /// Runs a command's body: any error becomes one line on standard error and exit status 1. SQLite's failures
+    /// of `registry` (busy, read-only, damaged, disk full…) are said in the registry's words, not SQLite's.
+    static func run(registry: String? = nil, _ body: () throws -> Void) throws {
+        // Past a file-size limit (`ulimit -f`) a write then fails with EFBIG, which is reported, instead of
+        // SIGXFSZ killing the process.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             try body()
         } catch let e as ExitCode {
             throw e
         } catch {
-            printError("landbank: error: \(error)")
+            let e = registry.map { Registry.storeFailure(error, registry: $0) } ?? error
+            printError("landbank: error: \(e)")
             throw ExitCode.failure
         }
+    }
+
+    /// Opens the registry, saying once on standard error when it has to wait for another process.
+    static func open(_ path: String, readOnly: Bool = false) throws -> Registry {
+        try Registry.open(at: path, readOnly: readOnly) { wait in
+            guard !WaitNotice.shown.exchange(true) else { return }
+            printError("landbank: \(wait)")
+        }
+    }
+
+    /// Opens an input file. A failure that does not already name it (say, SQLite's on a damaged .gpkg input) is
+    /// said as the input's, so that `run` never takes it for the registry's.
+    static func input<T>(_ file: String, _ open: () throws -> T) throws -> T {
+        do { return try open() } catch let e as ImportError { throw e } catch { throw CLIError("\(file): \(error)") }
     }
 
     /// Who records an import: the --by option, else the login name, else "import".
@@ -52,5 +72,17 @@ final class Progress {
 
     func done() {
         if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
+
+/// Whether this process has already said it waits: once is enough, however many waits a command has.
+enum WaitNotice {
+    static let shown = Flag()
+
+    /// `@unchecked Sendable`: its one value is read and set under the lock.
+    final class Flag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = false
+        func exchange(_ new: Bool) -> Bool { lock.withLock { defer { value = new }; return value } }
     }
 }

@@ -30,9 +30,17 @@ struct SetContract: ParsableCommand {
     @Option(help: "The date of this record (default: today).") var date: CivilDate?
     @OptionGroup var recorder: RecorderOption
 
+    func validate() throws {
+        try OptionRanges.area(developedArea, "--developed-area")
+        try OptionRanges.area(totalArea, "--total-area")
+        try OptionRanges.amount(price, "--price")
+        try OptionRanges.amount(investmentMade, "--investment-made")
+        try OptionRanges.amount(totalInvestment, "--total-investment")
+    }
+
     func run() throws {
-        try CLI.run {
-            let registry = try Registry.open(at: target.registry)
+        try CLI.run(registry: target.registry) {
+            let registry = try CLI.open(target.registry)
             let old = try registry.contracts(parcelID: parcel).first { $0.contract.contractNumber == contractNo }?.contract
             guard let holder = holder ?? old?.holder, let price = price ?? old?.landPrice,
                   let agreedStart = agreedStart ?? old?.agreedStart else {
@@ -66,8 +74,8 @@ struct ImportContracts: ParsableCommand {
     @OptionGroup var recorder: RecorderOption
 
     func run() throws {
-        try CLI.run {
-            let n = try Registry.open(at: target.registry).importContracts(csv: file, recordedBy: recorder.recordedBy,
+        try CLI.run(registry: target.registry) {
+            let n = try CLI.open(target.registry).importContracts(csv: file, recordedBy: recorder.recordedBy,
                                                                           date: date ?? .today())
             print("recorded \(n) contracts from \(file)")
         }
@@ -82,8 +90,8 @@ struct ListContracts: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        try CLI.run {
-            let list = try Registry.open(at: target.registry, readOnly: true).contracts(parcelID: parcel)
+        try CLI.run(registry: target.registry) {
+            let list = try CLI.open(target.registry, readOnly: true).contracts(parcelID: parcel)
             if output.json { return try CLI.printJSON(list) }
             let rows = list.map { s in
                 let c = s.contract

@@ -21,9 +21,13 @@ struct Export: ParsableCommand {
     @Option(help: "The layer to export: parcels or buildings (status filters the building's own status).")
     var layer: Layer = .parcels
 
+    func validate() throws {
+        try OptionRanges.decimals(decimals)
+    }
+
     func run() throws {
-        try CLI.run {
-            let registry = try Registry.open(at: target.registry, readOnly: true)
+        try CLI.run(registry: target.registry) {
+            let registry = try CLI.open(target.registry, readOnly: true)
             let progress = Progress(verb: "exported")
             let n = try registry.export(
                 to: out, options: ExportOptions(layer: layer, filter: filter.parcelFilter, crs: crs, decimals: decimals),

@@ -13,8 +13,8 @@ struct HistoryCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        try CLI.run {
-            let registry = try Registry.open(at: target.registry, readOnly: true)
+        try CLI.run(registry: target.registry) {
+            let registry = try CLI.open(target.registry, readOnly: true)
             let events = try registry.history(of: which.subject(id))
             if output.json { return try CLI.printJSON(events) }
             if events.isEmpty { return print("\(which.subject(id)): no events") }
@@ -61,11 +61,13 @@ struct Record: ParsableCommand {
             }
         }
         if received != nil && paid != nil { throw ValidationError("give --received or --paid, not both") }
+        try OptionRanges.amount(received, "--received", hint: "; money the zone pays is --paid")
+        try OptionRanges.amount(paid, "--paid", hint: "; money the zone receives is --received")
     }
 
     func run() throws {
-        try CLI.run {
-            let registry = try Registry.open(at: target.registry)
+        try CLI.run(registry: target.registry) {
+            let registry = try CLI.open(target.registry)
             if let csv {
                 let n = try registry.importEvents(csv: csv, recordedBy: recordedBy)
                 return print("recorded \(n) events from \(csv)")
@@ -91,9 +93,13 @@ struct Correct: ParsableCommand {
     @Option(help: "What was wrong.") var note: String
     @OptionGroup var recorder: RecorderOption
 
+    func validate() throws {
+        if event < 1 { throw ValidationError("the event number must be 1 or more (see `landbank history`), not \(event)") }
+    }
+
     func run() throws {
-        try CLI.run {
-            let registry = try Registry.open(at: target.registry)
+        try CLI.run(registry: target.registry) {
+            let registry = try CLI.open(target.registry)
             let e = try registry.correct(eventID: event, date: date, status: status, disposalMethod: method,
                                          recordedBy: recorder.recordedBy, note: note)
             print("recorded event #\(e.id) correcting #\(event)")
@@ -115,8 +121,8 @@ struct Reshape: ParsableCommand {
     @OptionGroup var recorder: RecorderOption
 
     func run() throws {
-        try CLI.run {
-            let registry = try Registry.open(at: target.registry)
+        try CLI.run(registry: target.registry) {
+            let registry = try CLI.open(target.registry)
             let g = try WKT.parse(wkt).geometry
             let e = try registry.replaceGeometry(of: which.subject(id), with: g, crs: crs, date: date,
                                                  recordedBy: recorder.recordedBy, note: note)

@@ -20,9 +20,9 @@ struct IdleCheck: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        try CLI.run {
+        try CLI.run(registry: target.registry) {
             let day = asOf ?? .today()
-            let findings = try Registry.open(at: target.registry, readOnly: true).idleCheck(asOf: day, filter: ParcelFilter(zone: zone))
+            let findings = try CLI.open(target.registry, readOnly: true).idleCheck(asOf: day, filter: ParcelFilter(zone: zone))
             if output.json { return try CLI.printJSON(findings) }
             if findings.isEmpty { return print("no idle land as of \(day)") }
             let rows = findings.map { f in

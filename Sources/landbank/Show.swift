@@ -10,8 +10,8 @@ struct Show: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        try CLI.run {
-            let registry = try Registry.open(at: target.registry, readOnly: true)
+        try CLI.run(registry: target.registry) {
+            let registry = try CLI.open(target.registry, readOnly: true)
             guard let detail = try registry.parcelDetail(id: parcel) else {
                 throw CLIError("\(target.registry): no parcel with id \"\(parcel)\"")
             }

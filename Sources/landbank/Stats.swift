@@ -14,8 +14,8 @@ struct Stats: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        try CLI.run {
-            let registry = try Registry.open(at: target.registry, readOnly: true)
+        try CLI.run(registry: target.registry) {
+            let registry = try CLI.open(target.registry, readOnly: true)
             let stats = try registry.stats(filter.parcelFilter).rounded()
             if output.json { return try CLI.printJSON(stats) }
             print("\(target.registry): \(stats.crs) (\(stats.crsName))")

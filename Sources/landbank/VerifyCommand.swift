@@ -14,8 +14,8 @@ struct Verify: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        try CLI.run {
-            let report = try Registry.open(at: target.registry, readOnly: true).verify()
+        try CLI.run(registry: target.registry) {
+            let report = try CLI.open(target.registry, readOnly: true).verify()
             if output.json {
                 try CLI.printJSON(report)
             } else {
