@@ -51,8 +51,7 @@ struct StoreFailureTests {
     @Test("a lock held past the wait: busy, naming the landbank command that holds it")
     func busy() throws {
         let r = try newRegistry()
-        let holder = try DatabaseQueue(path: r.path)
-        try holder.writeWithoutTransaction { try $0.execute(sql: "BEGIN EXCLUSIVE") }
+        let holder = try LockHolder(r.path, seconds: 4)
         WriterNote(pid: getpid(), command: "import", started: Date()).write(for: r.path)
         let start = Date()
         let e = openError(r.path, busyLimit: 1.5)
@@ -60,23 +59,20 @@ struct StoreFailureTests {
         #expect(e?.kind == .busy, "\(String(describing: e))")
         #expect(e?.message.contains("being written by another landbank process (import, pid \(getpid()), started") == true)
         #expect(e?.message.contains("try again when it finishes") == true)
-        try holder.writeWithoutTransaction { try $0.execute(sql: "ROLLBACK") }
+        holder.end()
         WriterNote.remove(for: r.path, ifOwnedBy: getpid())
     }
 
     @Test("a waiting open is announced once, after a second, and succeeds when the lock goes")
     func announcedWait() throws {
         let r = try newRegistry()
-        let holder = try DatabaseQueue(path: r.path)
-        try holder.writeWithoutTransaction { try $0.execute(sql: "BEGIN EXCLUSIVE") }
+        let holder = try LockHolder(r.path, seconds: 2)
         let heard = Heard()
-        DispatchQueue.global().asyncAfter(deadline: .now() + 2) {
-            try? holder.writeWithoutTransaction { try $0.execute(sql: "ROLLBACK") }
-        }
         let opened = try Registry.open(at: r.path, readOnly: true, busyLimit: 10) { heard.add($0.description) }
         #expect(try opened.parcelCount == 0)
         #expect(heard.lines.count == 1)
         #expect(heard.lines.first?.hasPrefix("waiting for \(r.path): in use by another process") == true, "\(heard.lines)")
+        holder.end()
     }
 
     @Test("a writing transaction leaves a note naming its process while it runs, and none after")
@@ -121,4 +117,28 @@ final class Heard: @unchecked Sendable {
     private var stored: [String] = []
     func add(_ s: String) { lock.withLock { stored.append(s) } }
     var lines: [String] { lock.withLock { stored } }
+}
+
+/// Another process (python3's sqlite3) holding an EXCLUSIVE lock on a file for some seconds, as a long import does.
+final class LockHolder {
+    let process = Process()
+
+    init(_ path: String, seconds: Double) throws {
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", """
+            import sqlite3, sys, time
+            c = sqlite3.connect(sys.argv[1], isolation_level=None)
+            c.execute("BEGIN EXCLUSIVE")
+            print("locked", flush=True)
+            time.sleep(float(sys.argv[2]))
+            c.execute("ROLLBACK")
+            """, path, String(seconds)]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        // Wait until the lock is taken.
+        _ = out.fileHandleForReading.availableData
+    }
+
+    func end() { process.waitUntilExit() }
 }
