@@ -111,7 +111,7 @@ struct StoreMessageTests {
         let dir = try scratchDirectory()
         let r = try lb("list", dir)
         #expect(r.status == 1 && oneLine(r) == "landbank: error: \(dir): is a directory, not a registry; give the .gpkg file inside it")
-        FileManager.default.createFile(atPath: dir + "/notes.gpkg", contents: Data(repeating: 0x41, count: 2048))
+        _ = FileManager.default.createFile(atPath: dir + "/notes.gpkg", contents: Data(repeating: 0x41, count: 2048))
         let t = try lb("record", dir + "/notes.gpkg", "X", "--date", "2030-01-01", "--status", "idle", "--by", "c")
         #expect(t.status == 1 && oneLine(t)?.contains("not a SQLite file") == true, "\(t.stderr)")
     }
