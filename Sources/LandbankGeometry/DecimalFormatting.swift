@@ -8,7 +8,9 @@ struct DecimalFormat {
     private let integerScale: UInt64
 
     init(decimals: Int) {
-        // Asking for negative or absurd precision is a caller's bug, not bad data.
+        // A double carries at most 17 significant digits, so more decimals mean nothing. Callers that take decimals from a user check
+        // this bound first and throw (`Registry.export`: `ExportOptions.maximumDecimals`; the CLI's `validate()`),
+        // so reaching it is a caller's bug, not bad data.
         precondition((0...17).contains(decimals), "decimals must be in 0...17")
         self.decimals = decimals
         var s: UInt64 = 1

@@ -15,16 +15,25 @@ public final class Registry {
     /// What opening for writing did about edits made outside landbank (nil when there were none).
     public internal(set) var outsideEdits: OutsideEditReport?
 
-    static func configuration(readOnly: Bool = false) -> Configuration {
+    /// The connection's settings. With `path` (the registry as the user named it), a wait for another process
+    /// is reported to `onWait` and a write leaves a `WriterNote` for others to read.
+    static func configuration(readOnly: Bool = false, path: String? = nil, busyLimit: TimeInterval = BusyWait.defaultLimit,
+                              onWait: (@Sendable (RegistryWait) -> Void)? = nil) -> Configuration {
         var c = Configuration()
         c.readonly = readOnly
         c.foreignKeysEnabled = true
-        // Another process writing (a long import, a colleague's `record`) makes this one wait, not fail.
-        c.busyMode = .timeout(30)
+        // Another process writing (a long import, a colleague's `record`) makes this one wait, not fail: up to
+        // 30 s in all, saying so after 1 s.
+        let wait = BusyWait(path: path ?? "the registry", limit: busyLimit, onWait: onWait)
+        c.busyMode = .callback { wait.retry($0) }
+        let note = path.map { WriterNote(pid: getpid(), command: WriterNote.currentCommand(registry: $0), started: Date()) }
         c.prepareDatabase { db in
             SpatialFunctions.register(db)
             // 64 MiB of page cache: enough for the R*Tree's working set, bounded so imports stay small.
             try db.execute(sql: "PRAGMA cache_size = -65536")
+            if let path, let note, !readOnly {
+                db.add(transactionObserver: WriterNoteObserver(registry: path, note: note), extent: .databaseLifetime)
+            }
         }
         return c
     }
@@ -41,7 +50,7 @@ public final class Registry {
     static func createFile(at path: String, crs crsDefinition: String, upTo migration: String? = nil) throws {
         let fm = FileManager.default
         if fm.fileExists(atPath: path) {
-            throw RegistryError(path: path, "already exists; refusing to overwrite a registry")
+            throw RegistryError(path: path, kind: .output, "already exists; refusing to overwrite a registry")
         }
         let proj = try ProjContext()
         let crs = try CoordinateReferenceSystem(crsDefinition, context: proj)
@@ -50,7 +59,9 @@ public final class Registry {
         }
         let wkt = try crs.wkt1()
         let temp = path + ".creating"
+        // What a killed `init` left; its journal too, or SQLite would roll it back into the new file.
         try? fm.removeItem(atPath: temp)
+        try? fm.removeItem(atPath: temp + "-journal")
         do {
             let queue = try DatabaseQueue(path: temp, configuration: configuration())
             let migrator = Migrations.migrator
@@ -71,36 +82,51 @@ public final class Registry {
             }
         } catch {
             try? fm.removeItem(atPath: temp)
-            throw error
+            try? fm.removeItem(atPath: temp + "-journal")
+            throw StoreFailure.map(error, path: path)
         }
     }
 
-    /// Opens an existing registry and brings its schema up to date.
-    public static func open(at path: String, readOnly: Bool = false) throws -> Registry {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw RegistryError(path: path, "no such registry (create one with `landbank init`)")
-        }
+    /// Opens an existing registry and brings its schema up to date. `onWait` hears (once per wait, after 1 s)
+    /// that another process holds the file; the wait lasts up to 30 s, then the call throws a `.busy` error.
+    /// SQLite's failures (busy, read-only, damaged, not a registry, disk full…) throw one-line `RegistryError`s.
+    public static func open(at path: String, readOnly: Bool = false,
+                            onWait: (@Sendable (RegistryWait) -> Void)? = nil) throws -> Registry {
+        try open(at: path, readOnly: readOnly, busyLimit: BusyWait.defaultLimit, onWait: onWait)
+    }
+
+    /// `open`, waiting at most `busyLimit` seconds for another process (tests use a short wait).
+    static func open(at path: String, readOnly: Bool, busyLimit: TimeInterval,
+                     onWait: (@Sendable (RegistryWait) -> Void)?) throws -> Registry {
+        func failure(_ error: Error) -> Error { StoreFailure.map(error, path: path, busyLimit: busyLimit) }
+        try StoreFailure.checkFile(path)
+        Leftovers.clean(registry: path)
         let queue: DatabaseQueue
+        let settings: [String: String]
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: readOnly))
-        } catch let e as DatabaseError where e.resultCode == .SQLITE_NOTADB {
-            throw RegistryError(path: path, "not a SQLite file, so not a registry (create one with `landbank init`)")
-        }
-        let settings: [String: String] = try queue.read { db in
-            guard try db.tableExists("landbank_settings") else { return [:] }
-            return try Dictionary(uniqueKeysWithValues:
-                Row.fetchAll(db, sql: "SELECT key, value FROM landbank_settings").map { ($0["key"], $0["value"]) })
+            queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: readOnly, path: path, busyLimit: busyLimit,
+                                                                               onWait: onWait))
+            settings = try queue.read { db in
+                guard try db.tableExists("landbank_settings") else { return [:] }
+                return try Dictionary(uniqueKeysWithValues:
+                    Row.fetchAll(db, sql: "SELECT key, value FROM landbank_settings").map { ($0["key"], $0["value"]) })
+            }
+        } catch {
+            throw failure(error)
         }
         guard let crsText = settings["crs"], let srs = settings["srs_id"].flatMap(Int32.init) else {
-            throw RegistryError(path: path, "not a landbank registry (no landbank_settings table)")
+            throw RegistryError(path: path, kind: .notARegistry, "not a landbank registry (no landbank_settings table)")
         }
         if !readOnly {
-            try Migrations.migrator.migrate(queue)
-        } else if try !queue.read({ try Migrations.migrator.hasCompletedMigrations($0) }) {
+            do { try Migrations.migrator.migrate(queue) } catch { throw failure(error) }
+        }
+        if readOnly, try !queue.read({ try Migrations.migrator.hasCompletedMigrations($0) }) {
             // A registry made by an earlier landbank: bring its schema up to date once, then read.
-            let writable = try DatabaseQueue(path: path, configuration: configuration())
-            try Migrations.migrator.migrate(writable)
-            try writable.close()
+            do {
+                let writable = try DatabaseQueue(path: path, configuration: configuration(path: path, busyLimit: busyLimit, onWait: onWait))
+                try Migrations.migrator.migrate(writable)
+                try writable.close()
+            } catch { throw failure(error) }
         }
         let proj = try ProjContext()
         let crs = try CoordinateReferenceSystem(crsText, context: proj)

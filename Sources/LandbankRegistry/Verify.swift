@@ -44,9 +44,7 @@ extension Registry {
     /// Verifies the registry file at `path`. A file too damaged to open as a registry still gets a report that
     /// says what is damaged (SQLite's integrity check), rather than an error.
     public static func verify(at path: String, limit: Int = 20) throws -> VerifyReport {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw RegistryError(path: path, "no such registry (create one with `landbank init`)")
-        }
+        try StoreFailure.checkFile(path)
         var report = VerifyReport(checks: [])
         do {
             var c = Configuration()

@@ -30,11 +30,11 @@ struct ImportBuildings: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        try CLI.run {
+        try CLI.run(registry: target.registry) {
             let registry = try CLI.open(target.registry)
             let progress = Progress(verb: "imported")
             let s = try registry.importBuildings(
-                from: try FeatureSources.open(file, layer: layer),
+                from: try CLI.input(file) { try FeatureSources.open(file, layer: layer) },
                 options: ImportOptions(crs: crs, fromGCJ02: fromGcj02, idField: idField, recordedBy: CLI.recorder(recordedBy),
                                        statusDate: statusDate ?? .today()),
                 progress: progress.update)
@@ -55,8 +55,12 @@ struct ListBuildings: ParsableCommand {
     @Option(help: "Show at most this many.") var limit: Int?
     @OptionGroup var output: OutputOptions
 
+    func validate() throws {
+        try OptionRanges.count(limit, "--limit")
+    }
+
     func run() throws {
-        try CLI.run {
+        try CLI.run(registry: target.registry) {
             let registry = try CLI.open(target.registry, readOnly: true)
             let list = try registry.buildings(filter.parcelFilter, parcelID: parcel, limit: limit)
             if output.json { return try CLI.printJSON(list) }
@@ -80,7 +84,7 @@ struct ShowBuilding: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        try CLI.run {
+        try CLI.run(registry: target.registry) {
             let registry = try CLI.open(target.registry, readOnly: true)
             guard let b = try registry.building(id: building) else {
                 throw CLIError("\(target.registry): no building with id \"\(building)\"")

@@ -9,22 +9,31 @@ struct CLIError: Error, CustomStringConvertible {
 }
 
 enum CLI {
-    /// Runs a command's body: any error becomes one line on standard error and exit status 1.
-    static func run(_ body: () throws -> Void) throws {
+    /// Runs a command's body: any error becomes one line on standard error and exit status 1. SQLite's failures
+    /// of `registry` (busy, read-only, damaged, disk full…) are said in the registry's words, not SQLite's.
+    static func run(registry: String? = nil, _ body: () throws -> Void) throws {
+        // Past a file-size limit (`ulimit -f`) a write then fails with EFBIG, which is reported, instead of
+        // SIGXFSZ killing the process.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             try body()
         } catch let e as ExitCode {
             throw e
         } catch {
-            printError("landbank: error: \(error)")
+            let e = registry.map { Registry.storeFailure(error, registry: $0) } ?? error
+            printError("landbank: error: \(e)")
             throw ExitCode.failure
         }
     }
 
-    /// Opens the registry. A writing open records the edits made outside landbank since the last write, and
-    /// says so on standard error; a reading open warns when stored areas are stale for that reason.
+    /// Opens the registry, saying once on standard error when it has to wait for another process. A writing
+    /// open records the edits made outside landbank since the last write, and says so; a reading open warns
+    /// when stored areas are stale for that reason.
     static func open(_ path: String, readOnly: Bool = false) throws -> Registry {
-        let registry = try Registry.open(at: path, readOnly: readOnly)
+        let registry = try Registry.open(at: path, readOnly: readOnly) { wait in
+            guard !WaitNotice.shown.exchange(true) else { return }
+            printError("landbank: \(wait)")
+        }
         if let done = registry.outsideEdits {
             for line in done.measured { printError("landbank: recorded an edit made outside landbank: \(line)") }
             for line in done.unmeasurable { printError("landbank: warning: \(line)") }
@@ -38,6 +47,12 @@ enum CLI {
             }
         }
         return registry
+    }
+
+    /// Opens an input file. A failure that does not already name it (say, SQLite's on a damaged .gpkg input) is
+    /// said as the input's, so that `run` never takes it for the registry's.
+    static func input<T>(_ file: String, _ open: () throws -> T) throws -> T {
+        do { return try open() } catch let e as ImportError { throw e } catch { throw CLIError("\(file): \(error)") }
     }
 
     /// Who records an import: the --by option, else the login name, else "import".
@@ -72,5 +87,17 @@ final class Progress {
 
     func done() {
         if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
+
+/// Whether this process has already said it waits: once is enough, however many waits a command has.
+enum WaitNotice {
+    static let shown = Flag()
+
+    /// `@unchecked Sendable`: its one value is read and set under the lock.
+    final class Flag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = false
+        func exchange(_ new: Bool) -> Bool { lock.withLock { defer { value = new }; return value } }
     }
 }

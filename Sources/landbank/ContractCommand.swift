@@ -30,8 +30,16 @@ struct SetContract: ParsableCommand {
     @Option(help: "The date of this record (default: today).") var date: CivilDate?
     @OptionGroup var recorder: RecorderOption
 
+    func validate() throws {
+        try OptionRanges.area(developedArea, "--developed-area")
+        try OptionRanges.area(totalArea, "--total-area")
+        try OptionRanges.amount(price, "--price")
+        try OptionRanges.amount(investmentMade, "--investment-made")
+        try OptionRanges.amount(totalInvestment, "--total-investment")
+    }
+
     func run() throws {
-        try CLI.run {
+        try CLI.run(registry: target.registry) {
             let registry = try CLI.open(target.registry)
             let old = try registry.contracts(parcelID: parcel).first { $0.contract.contractNumber == contractNo }?.contract
             guard let holder = holder ?? old?.holder, let price = price ?? old?.landPrice,
@@ -66,7 +74,7 @@ struct ImportContracts: ParsableCommand {
     @OptionGroup var recorder: RecorderOption
 
     func run() throws {
-        try CLI.run {
+        try CLI.run(registry: target.registry) {
             let n = try CLI.open(target.registry).importContracts(csv: file, recordedBy: recorder.recordedBy,
                                                                           date: date ?? .today())
             print("recorded \(n) contracts from \(file)")
@@ -82,7 +90,7 @@ struct ListContracts: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        try CLI.run {
+        try CLI.run(registry: target.registry) {
             let list = try CLI.open(target.registry, readOnly: true).contracts(parcelID: parcel)
             if output.json { return try CLI.printJSON(list) }
             let rows = list.map { s in

@@ -21,8 +21,12 @@ struct Export: ParsableCommand {
     @Option(help: "The layer to export: parcels or buildings (status filters the building's own status).")
     var layer: Layer = .parcels
 
+    func validate() throws {
+        try OptionRanges.decimals(decimals)
+    }
+
     func run() throws {
-        try CLI.run {
+        try CLI.run(registry: target.registry) {
             let registry = try CLI.open(target.registry, readOnly: true)
             let progress = Progress(verb: "exported")
             let n = try registry.export(

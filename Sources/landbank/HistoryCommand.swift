@@ -13,7 +13,7 @@ struct HistoryCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        try CLI.run {
+        try CLI.run(registry: target.registry) {
             let registry = try CLI.open(target.registry, readOnly: true)
             let events = try registry.history(of: which.subject(id))
             if output.json { return try CLI.printJSON(events) }
@@ -61,10 +61,12 @@ struct Record: ParsableCommand {
             }
         }
         if received != nil && paid != nil { throw ValidationError("give --received or --paid, not both") }
+        try OptionRanges.amount(received, "--received", hint: "; money the zone pays is --paid")
+        try OptionRanges.amount(paid, "--paid", hint: "; money the zone receives is --received")
     }
 
     func run() throws {
-        try CLI.run {
+        try CLI.run(registry: target.registry) {
             let registry = try CLI.open(target.registry)
             if let csv {
                 let n = try registry.importEvents(csv: csv, recordedBy: recordedBy)
@@ -91,8 +93,12 @@ struct Correct: ParsableCommand {
     @Option(help: "What was wrong.") var note: String
     @OptionGroup var recorder: RecorderOption
 
+    func validate() throws {
+        if event < 1 { throw ValidationError("the event number must be 1 or more (see `landbank history`), not \(event)") }
+    }
+
     func run() throws {
-        try CLI.run {
+        try CLI.run(registry: target.registry) {
             let registry = try CLI.open(target.registry)
             let e = try registry.correct(eventID: event, date: date, status: status, disposalMethod: method,
                                          recordedBy: recorder.recordedBy, note: note)
@@ -115,7 +121,7 @@ struct Reshape: ParsableCommand {
     @OptionGroup var recorder: RecorderOption
 
     func run() throws {
-        try CLI.run {
+        try CLI.run(registry: target.registry) {
             let registry = try CLI.open(target.registry)
             let g = try WKT.parse(wkt).geometry
             let e = try registry.replaceGeometry(of: which.subject(id), with: g, crs: crs, date: date,

@@ -20,7 +20,7 @@ struct IdleCheck: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        try CLI.run {
+        try CLI.run(registry: target.registry) {
             let day = asOf ?? .today()
             let findings = try CLI.open(target.registry, readOnly: true).idleCheck(asOf: day, filter: ParcelFilter(zone: zone))
             if output.json { return try CLI.printJSON(findings) }

@@ -37,9 +37,9 @@ struct Import: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        try CLI.run {
+        try CLI.run(registry: target.registry) {
             let registry = try CLI.open(target.registry)
-            let source = try FeatureSources.open(file, layer: layer)
+            let source = try CLI.input(file) { try FeatureSources.open(file, layer: layer) }
             let progress = Progress(verb: "imported")
             let summary = try registry.importParcels(
                 from: source, options: ImportOptions(crs: crs, fromGCJ02: fromGcj02, idField: idField, recordedBy: CLI.recorder(recordedBy),

@@ -16,7 +16,7 @@ struct Init: ParsableCommand {
     var crs: String
 
     func run() throws {
-        try CLI.run {
+        try CLI.run(registry: registry) {
             let r = try Registry.create(at: registry, crs: crs)
             print("created \(registry) in \(r.crs.identifier) (\(r.crs.name))")
         }

@@ -11,8 +11,12 @@ struct List: ParsableCommand {
     var limit: Int?
     @OptionGroup var output: OutputOptions
 
+    func validate() throws {
+        try OptionRanges.count(limit, "--limit")
+    }
+
     func run() throws {
-        try CLI.run {
+        try CLI.run(registry: target.registry) {
             let registry = try CLI.open(target.registry, readOnly: true)
             let parcels = try registry.parcels(filter.parcelFilter, limit: limit)
             if output.json { return try CLI.printJSON(parcels) }

@@ -19,8 +19,13 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @Flag(help: "Print CSV.") var csv = false
 
+    func validate() throws {
+        try OptionRanges.year(newBuildSince, "--new-build-since")
+        try OptionRanges.period(from: from, to: to)
+    }
+
     func run() throws {
-        try CLI.run {
+        try CLI.run(registry: target.registry) {
             let r = try CLI.open(target.registry, readOnly: true)
                 .report(ReportOptions(from: from, to: to, zone: zone, newBuildSince: newBuildSince)).rounded()
             if output.json { return try CLI.printJSON(r) }

@@ -10,7 +10,7 @@ struct Show: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        try CLI.run {
+        try CLI.run(registry: target.registry) {
             let registry = try CLI.open(target.registry, readOnly: true)
             guard let detail = try registry.parcelDetail(id: parcel) else {
                 throw CLIError("\(target.registry): no parcel with id \"\(parcel)\"")

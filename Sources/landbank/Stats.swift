@@ -14,7 +14,7 @@ struct Stats: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        try CLI.run {
+        try CLI.run(registry: target.registry) {
             let registry = try CLI.open(target.registry, readOnly: true)
             let stats = try registry.stats(filter.parcelFilter).rounded()
             if output.json { return try CLI.printJSON(stats) }

@@ -19,12 +19,12 @@ struct Verify: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        try CLI.run {
+        try CLI.run(registry: target.registry) {
             if repair {
-                let registry = try Registry.open(at: target.registry)
+                let registry = try CLI.open(target.registry)
                 let done = try registry.repair()
-                for line in (registry.outsideEdits?.measured ?? []) + done.measured { printError("measured again: \(line)") }
-                for line in (registry.outsideEdits?.unmeasurable ?? []) + done.unmeasurable { printError("cannot measure: \(line)") }
+                for line in done.measured { printError("measured again: \(line)") }
+                for line in done.unmeasurable { printError("cannot measure: \(line)") }
             }
             let report = try Registry.verify(at: target.registry)
             if output.json {

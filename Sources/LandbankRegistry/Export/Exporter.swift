@@ -14,8 +14,12 @@ public struct ExportOptions: Sendable {
     public var filter: ParcelFilter
     /// Keep coordinates in this CRS and name it in a `crs` member; nil writes RFC 7946 WGS 84 lon/lat.
     public var crs: String?
-    /// Decimals of coordinates: default 7 for lon/lat (about 1 cm), 3 for metres.
+    /// Decimals of coordinates: default 7 for lon/lat (about 1 cm), 3 for metres; at most `maximumDecimals`.
     public var decimals: Int?
+
+    /// The most decimals the coordinate writer formats (`DecimalFormat` in LandbankGeometry checks the same bound):
+    /// a double carries at most 17 significant digits, so more decimals mean nothing.
+    public static let maximumDecimals = 17
 
     public init(layer: Layer = .parcels, filter: ParcelFilter = ParcelFilter(), crs: String? = nil, decimals: Int? = nil) {
         self.layer = layer
@@ -27,18 +31,23 @@ public struct ExportOptions: Sendable {
 
 extension Registry {
     /// Writes the parcels (or buildings) matching the filter as a GeoJSON FeatureCollection to `path` ("-" for
-    /// standard output), streaming. A file is written under a temporary name and renamed when complete.
+    /// standard output), streaming. A file is written beside its target and renamed over it when complete; the
+    /// registry itself, any SQLite file, and anything that is not a regular file are refused (`OutputTarget`).
     /// Returns the number of features written.
     @discardableResult
     public func export(to path: String, options: ExportOptions = ExportOptions(),
                        progress: ((Int) -> Void)? = nil) throws -> Int {
+        if let d = options.decimals, !(0...ExportOptions.maximumDecimals).contains(d) {
+            throw RegistryError(path: path, kind: .invalidArgument,
+                                "\(d) decimals: coordinates are written with 0 to \(ExportOptions.maximumDecimals) decimals")
+        }
         let target = try makeCRS(options.crs ?? "EPSG:4326")
         let rfc7946 = options.crs == nil
         let transform = try Transformation(from: crs, to: target)
         let decimals = options.decimals ?? (target.kind == .geographic ? 7 : 3)
         let crsName = rfc7946 ? nil : target.code.map { "urn:ogc:def:crs:\(target.authority ?? "EPSG")::\($0)" } ?? target.definition
 
-        let output = try OutputFile(path: path)
+        let output = try OutputFile(path: path, registry: self.path)
         var writer = GeoJSONWriter(decimals: decimals, crsName: crsName, name: options.layer.rawValue) { try output.write($0) }
         let (sql, args, properties) = Self.exportQuery(options)
         do {
