@@ -9,6 +9,10 @@ public struct CSVError: Error, Equatable, Sendable, CustomStringConvertible {
         case unterminatedQuote(field: Int)
         case textAfterClosingQuote(field: Int)
         case invalidUTF8(field: Int)
+        /// A cell longer than `FeatureLimits.tokenBytes`; the reader stops.
+        case fieldTooLong(limit: Int)
+        /// A record larger than `FeatureLimits.recordBytes`; the reader stops.
+        case recordTooLarge(limit: Int)
     }
 
     /// The path as given to the reader, or `<stdin>`.
@@ -34,6 +38,8 @@ public struct CSVError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unterminatedQuote(let field): what = "field \(field) opens a quote that is never closed"
         case .textAfterClosingQuote(let field): what = "field \(field) has text after its closing quote"
         case .invalidUTF8(let field): what = "field \(field) is not valid UTF-8"
+        case .fieldTooLong(let limit): what = "a field longer than \(limit) bytes, the most landbank reads (FeatureLimits)"
+        case .recordTooLarge(let limit): what = "a record larger than \(limit) bytes, the most landbank reads (FeatureLimits)"
         }
         return line.map { "\(file):\($0): \(what)" } ?? "\(file): \(what)"
     }

@@ -53,6 +53,14 @@ public final class CSVReader {
     private var field: [UInt8] = []
     /// The first problem met in the current record, thrown once the record has been read to its end.
     private var problem: (line: Int, kind: CSVError.Kind)?
+    /// A field or record past `FeatureLimits` stops the reader: it is thrown again by every later call.
+    private var failure: CSVError?
+    /// The longest field and the largest record read (settable so that tests need not write 16 MiB).
+    var fieldLimit = FeatureLimits.tokenBytes
+    var recordLimit = FeatureLimits.recordBytes
+    /// What each field costs a record beside its bytes, about a String's size: a line of a hundred million
+    /// commas stops as surely as one long cell.
+    static let fieldCost = 16
 
     /// Opens `path` (`-` reads standard input) and reads the header row.
     public init(path: String, delimiter: CSVDelimiter = .comma, chunkSize: Int = 1 << 20) throws(CSVError) {
@@ -84,6 +92,7 @@ public final class CSVReader {
 
     /// The next data record, nil at the end of the file.
     public func next() throws(CSVError) -> CSVRecord? {
+        if let failure { throw failure }
         guard let row = try readRecord() else { return nil }
         let index = nextIndex
         nextIndex += 1
@@ -109,9 +118,15 @@ public final class CSVReader {
         let startLine = line
         var fields: [String] = []
         fields.reserveCapacity(header.count)
+        var cost = 0
         while true {
             let fieldLine = line
             let terminator = try readField(number: fields.count + 1)
+            cost += field.count + Self.fieldCost
+            if cost > recordLimit {
+                failure = CSVError(file: file, line: startLine, .recordTooLarge(limit: recordLimit))
+                throw failure!
+            }
             if let text = String(validating: field, as: UTF8.self) {
                 fields.append(text)
             } else {
@@ -167,6 +182,10 @@ public final class CSVReader {
         while true {
             var i = pos
             while i < end, !stop(buffer[i]) { i += 1 }
+            if field.count + (i - pos) > fieldLimit {
+                failure = CSVError(file: file, line: line, .fieldTooLong(limit: fieldLimit))
+                throw failure!
+            }
             field.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[pos..<i]))
             pos = i
             if i < end { return buffer[i] }

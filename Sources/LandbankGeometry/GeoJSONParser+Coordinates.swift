@@ -95,6 +95,11 @@ extension GeoJSONParser {
             while try scanner.nextElement() {
                 _ = try scanner.readDouble()  // z or m: ignored
             }
+            // Past the limit the points are still read, to stay in step with the text, but no longer kept.
+            guard raw.points.count < FeatureLimits.featurePoints else {
+                raw.note(GeometryError(.tooLarge(what: "points in one feature", limit: FeatureLimits.featurePoints)).description, at: start)
+                return
+            }
             raw.points.append(Point(x: x, y: y))
             if level < raw.minPositionLevel { raw.minPositionLevel = level }
             if level > raw.maxPositionLevel { raw.maxPositionLevel = level }
@@ -120,6 +125,7 @@ extension RawCoordinates {
         if positionsMisplaced || arraysTooDeep || levels[0].starts.isEmpty {
             return .failure(LocatedProblem(reason: .malformedCoordinates(shape), location: start))
         }
+        if let p = limitProblem(kind) { return .failure(p) }
         switch kind {
         case .polygon:
             let rings = ringRange(0..<levels[1].pointEnds.count, level: 1)
@@ -148,6 +154,34 @@ extension RawCoordinates {
                 return .failure(LocatedProblem(reason: .geometry(error), location: start))
             }
         }
+    }
+
+    /// The first ring, polygon or multipolygon with more than `FeatureLimits` allows, placed at its start.
+    private func limitProblem(_ kind: PolygonalKind) -> LocatedProblem? {
+        let ringLevel = kind == .polygon ? 1 : 2
+        let rings = levels[ringLevel]
+        var from = 0
+        for (r, to) in rings.pointEnds.enumerated() {
+            do throws(GeometryError) { try FeatureLimits.checkRing(points: to - from) } catch {
+                return LocatedProblem(reason: .geometry(error), location: rings.starts[r])
+            }
+            from = to
+        }
+        // Rings per polygon: the children of each array one level up.
+        let polygons = levels[ringLevel - 1]
+        var firstRing = 0
+        for (k, ringEnd) in polygons.childEnds.enumerated() {
+            do throws(GeometryError) { try FeatureLimits.checkPolygon(rings: ringEnd - firstRing) } catch {
+                return LocatedProblem(reason: .geometry(kind == .polygon ? error : error.inPolygon(k)), location: polygons.starts[k])
+            }
+            firstRing = ringEnd
+        }
+        if kind == .multiPolygon {
+            do throws(GeometryError) { try FeatureLimits.checkMultiPolygon(parts: levels[1].childEnds.count) } catch {
+                return LocatedProblem(reason: .geometry(error), location: start)
+            }
+        }
+        return nil
     }
 
     /// The points of rings `range` at `level`.

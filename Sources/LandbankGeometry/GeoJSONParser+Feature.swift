@@ -137,7 +137,9 @@ extension GeoJSONParser {
                 }
             } while try scanner.nextMember()
         }
-        if let wrong = wrongType {
+        if let wrong = wrongType, let proper = ["Polygon", "MultiPolygon"].first(where: { $0.lowercased() == wrong.name.lowercased() }) {
+            draft.note(.unexpectedType(found: wrong.name, expected: proper), at: wrong.location)  // GeoJSON types are case-sensitive
+        } else if let wrong = wrongType {
             draft.note(.wrongGeometryType(wrong.name), at: wrong.location)
         } else if let at = typeProblem {
             draft.note(.invalidMember(name: "type", expected: "a string"), at: at)

@@ -17,6 +17,12 @@ public struct GeoJSONReadError: Error, CustomStringConvertible, Sendable {
         /// The text that was taken for a number, e.g. `NaN`, `01` or `1e`.
         case invalidNumber(String)
         case nestingTooDeep(limit: Int)
+        /// A string or number longer than `FeatureLimits.tokenBytes`.
+        case tokenTooLong(limit: Int)
+        /// A value read whole (a feature's `properties`) larger than `FeatureLimits.recordBytes`.
+        case valueTooLarge(limit: Int)
+        /// A number in properties that no double can hold, e.g. 1e309 (it would become infinity).
+        case numberOutOfRange(String)
         /// A `type` member other than the one that belongs here, e.g. a Feature whose type is "Point".
         case unexpectedType(found: String, expected: String)
         /// A member whose value has the wrong kind, e.g. an `id` that is an object.
@@ -69,7 +75,7 @@ public struct GeoJSONReadError: Error, CustomStringConvertible, Sendable {
         s += ": "
         if let i = featureIndex {
             s += "feature \(i)"
-            if let id = featureID { s += " (id \"\(id)\")" }
+            if let id = featureID { s += " (id \(DisplayText.quoted(id)))" }
             s += ": "
         }
         return s + reason.description
@@ -89,7 +95,10 @@ extension GeoJSONReadError.Reason: CustomStringConvertible {
         case .invalidUTF8: return "string is not valid UTF-8"
         case .invalidNumber(let text): return "invalid number '\(text)'"
         case .nestingTooDeep(let limit): return "values nested more than \(limit) deep"
-        case .unexpectedType(let found, let expected): return "type is \"\(found)\", expected \"\(expected)\""
+        case .tokenTooLong(let limit): return "string or number longer than \(limit) bytes, the most landbank reads (FeatureLimits)"
+        case .valueTooLarge(let limit): return "value larger than \(limit) bytes, the most landbank reads for one feature (FeatureLimits)"
+        case .numberOutOfRange(let text): return "number \(text.prefix(24)) is out of range: it is not a finite double"
+        case .unexpectedType(let found, let expected): return "type is \(DisplayText.quoted(found)), expected \"\(expected)\""
         case .invalidMember(let name, let expected): return "member \"\(name)\" must be \(expected)"
         case .missingMember(let name): return "missing member \"\(name)\""
         case .crsAfterFeatures:

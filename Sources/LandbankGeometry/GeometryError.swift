@@ -8,6 +8,9 @@ public struct GeometryError: Error, Equatable, Sendable, CustomStringConvertible
         case empty
         case invalid(reason: String)
         case malformed(reason: String)
+        /// More points in a ring, rings in a polygon, polygons in a multipolygon or points in a feature than
+        /// `FeatureLimits` allows; `what` is "points in a ring" and so on.
+        case tooLarge(what: String, limit: Int)
     }
 
     public var kind: Kind
@@ -33,10 +36,13 @@ public struct GeometryError: Error, Equatable, Sendable, CustomStringConvertible
         case .tooFewPoints(let n): what = "ring has \(n) points, a closed ring needs at least 4"
         case .unclosedRing: what = "ring is not closed (first and last points differ)"
         case .nonFiniteCoordinate: what = "non-finite coordinate (NaN or infinity)"
-        case .wrongGeometryType(let t): what = "geometry type \(t) is not a Polygon or MultiPolygon"
+        case .wrongGeometryType(let t):
+            let shown = t.unicodeScalars.count > 40 || DisplayText.hasControlCharacter(t) ? DisplayText.quoted(t, limit: 40) : t
+            what = "geometry type \(shown) is not a Polygon or MultiPolygon"
         case .empty: what = "geometry is empty"
         case .invalid(let reason): what = "invalid geometry: \(reason)"
         case .malformed(let reason): what = reason
+        case .tooLarge(let things, let limit): what = "more than \(limit) \(things), the most landbank reads (FeatureLimits)"
         }
         var place: [String] = []
         if let p = polygon { place.append("polygon \(p)") }

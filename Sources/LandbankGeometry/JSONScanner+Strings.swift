@@ -23,12 +23,18 @@ extension JSONScanner {
     private mutating func readEscapedOrLongString() throws(Failure) {
         string = UnsafeBufferPointer(start: nil, count: 0)
         scratchCount = 0
+        var opening = location
+        opening.column -= 1
         while true {
             var i = pos
             while i < end {
                 let b = buffer[i]
                 if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 { break }
                 i += 1
+            }
+            // A hostile string stops here rather than growing the scratch space to the size of the file.
+            if scratchCount + (i - pos) > FeatureLimits.tokenBytes {
+                throw error(.tokenTooLong(limit: FeatureLimits.tokenBytes), at: opening)
             }
             appendScratch(buffer + pos, count: i - pos)
             pos = i

@@ -1,7 +1,10 @@
 /// JSON numbers and whole values: read into `JSONValue`, or skipped.
 extension JSONScanner {
     /// Deeper nesting is refused, so that a hostile file cannot exhaust the stack.
-    static let maxDepth = 256
+    static let maxDepth = FeatureLimits.nestingDepth
+    /// What one value kept by `readValue` costs beside its text, against `FeatureLimits.recordBytes`: about
+    /// what it takes in memory, so that a million tiny values cannot cost a gigabyte.
+    static let valueCost = 32
 
     /// Reads a number as a double (see `doubleValue(of:text:)` for the rounding).
     @inline(__always)
@@ -49,6 +52,9 @@ extension JSONScanner {
             while i < end, Self.mayContinueNumber(buffer[i]) { i += 1 }
             appendScratch(buffer + pos, count: i - pos)
             pos = i
+            if scratchCount > FeatureLimits.tokenBytes {
+                throw error(.tokenTooLong(limit: FeatureLimits.tokenBytes), at: start)
+            }
             if pos < end { break }
             if try !fill() { break }
         }
@@ -86,18 +92,33 @@ extension JSONScanner {
         return key
     }
 
-    /// Reads any JSON value, keeping object members in order and numbers as their literal text.
-    mutating func readValue(depth: Int = 0) throws(Failure) -> JSONValue {
+    /// Reads any JSON value, keeping object members in order and numbers as their literal text. The value may
+    /// cost at most `FeatureLimits.recordBytes` (its strings and numbers, plus `valueCost` for each value), and
+    /// a number must fit a double: `1e309` is refused rather than kept to become infinity later.
+    mutating func readValue() throws(Failure) -> JSONValue {
+        _ = try peek()
+        let start = location
+        var budget = FeatureLimits.recordBytes
+        return try readValue(depth: 0, budget: &budget, start: start)
+    }
+
+    private mutating func readValue(depth: Int, budget: inout Int, start: SourceLocation) throws(Failure) -> JSONValue {
         guard depth < Self.maxDepth else { throw error(.nestingTooDeep(limit: Self.maxDepth)) }
+        budget -= Self.valueCost
+        if budget < 0 { throw error(.valueTooLarge(limit: FeatureLimits.recordBytes), at: start) }
         switch try peek() {
         case UInt8(ascii: "\""):
-            return .string(try readString())
+            let s = try readString()
+            budget -= string.count
+            if budget < 0 { throw error(.valueTooLarge(limit: FeatureLimits.recordBytes), at: start) }
+            return .string(s)
         case UInt8(ascii: "{"):
             var members: [JSONMember] = []
             if try beginObject() {
                 repeat {
                     let key = try readKeyString()
-                    members.append(JSONMember(key, try readValue(depth: depth + 1)))
+                    budget -= key.utf8.count
+                    members.append(JSONMember(key, try readValue(depth: depth + 1, budget: &budget, start: start)))
                 } while try nextMember()
             }
             return .object(members)
@@ -105,7 +126,7 @@ extension JSONScanner {
             var elements: [JSONValue] = []
             if try beginArray() {
                 repeat {
-                    elements.append(try readValue(depth: depth + 1))
+                    elements.append(try readValue(depth: depth + 1, budget: &budget, start: start))
                 } while try nextElement()
             }
             return .array(elements)
@@ -119,7 +140,11 @@ extension JSONScanner {
             try readLiteral("null")
             return .null
         case let b? where Self.mayStartNumber(b):
-            return .number(try readNumberText())
+            let at = location
+            let text = try readNumberText()
+            budget -= text.utf8.count
+            guard let d = Double(text), d.isFinite else { throw error(.numberOutOfRange(text), at: at) }
+            return .number(text)
         default:
             throw unexpected("a JSON value")
         }

@@ -59,6 +59,8 @@ struct WKBCursor {
     let bytes: UnsafeRawBufferPointer
     var offset = 0
     var little = true
+    /// Points read so far in this geometry, all polygons together.
+    var pointCount = 0
 
     init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
@@ -82,60 +84,70 @@ struct WKBCursor {
         return Double(bitPattern: little ? UInt64(littleEndian: v) : UInt64(bigEndian: v))
     }
 
-    /// Reads byte order and type; returns the base type and the number of ordinates per point.
-    mutating func header() throws(GeometryError) -> (base: UInt32, dims: Int) {
+    /// Reads byte order and type; returns the base type (0…17), the number of ordinates per point and the
+    /// type's name with its dimensions, for errors.
+    mutating func header() throws(GeometryError) -> (base: UInt32, dims: Int, name: String) {
         try need(1)
+        guard bytes[offset] <= 1 else {
+            throw GeometryError(.malformed(reason: "not WKB: byte \(offset) is 0x\(String(bytes[offset], radix: 16)), not a byte order (0 or 1)"))
+        }
         little = bytes[offset] == 1
         offset += 1
         var t = try uint32()
-        var dims = 2
         // EWKB flags (PostGIS) and ISO 1000/2000/3000 offsets.
-        if t & 0x8000_0000 != 0 { dims += 1 }
-        if t & 0x4000_0000 != 0 { dims += 1 }
+        var hasZ = t & 0x8000_0000 != 0
+        var hasM = t & 0x4000_0000 != 0
         if t & 0x2000_0000 != 0 { t &= ~0x2000_0000; offset += 4 } // SRID present: skip it
         t &= 0x0FFF_FFFF
         switch t / 1000 {
-        case 1, 2: dims += 1
-        case 3: dims += 2
+        case 1: hasZ = true
+        case 2: hasM = true
+        case 3: hasZ = true; hasM = true
         default: break
         }
-        return (t % 1000, dims)
-    }
-
-    static func typeName(_ t: UInt32) -> String {
-        ["Geometry", "Point", "LineString", "Polygon", "MultiPoint", "MultiLineString", "MultiPolygon",
-         "GeometryCollection"].indices.contains(Int(t))
-            ? ["Geometry", "Point", "LineString", "Polygon", "MultiPoint", "MultiLineString", "MultiPolygon",
-               "GeometryCollection"][Int(t)] : "WKB type \(t)"
+        let base = t / 1000 <= 3 ? t % 1000 : t
+        let dims = 2 + (hasZ ? 1 : 0) + (hasM ? 1 : 0)
+        return (base, dims, GeometryTypeName.wkb(base, hasZ: hasZ, hasM: hasM))
     }
 
     mutating func geometry() throws(GeometryError) -> Geometry {
-        let (t, dims) = try header()
+        let (t, dims, name) = try header()
         switch t {
         case WKB.polygonType: return .polygon(try polygon(dims: dims))
         case WKB.multiPolygonType:
             let n = Int(try uint32())
+            try FeatureLimits.checkMultiPolygon(parts: n)
             var polys: [Polygon] = []
             polys.reserveCapacity(min(n, 1 << 16))
             for i in 0..<n {
-                let (pt, pdims) = try header()
+                let (pt, pdims, pname) = try header()
                 guard pt == WKB.polygonType else {
-                    throw GeometryError(.wrongGeometryType(Self.typeName(pt)), polygon: i)
+                    throw GeometryError(.wrongGeometryType(pname), polygon: i)
                 }
                 do { polys.append(try polygon(dims: pdims)) } catch { throw error.inPolygon(i) }
             }
             return .multiPolygon(try MultiPolygon(polys))
         default:
-            throw GeometryError(.wrongGeometryType(Self.typeName(t)))
+            throw GeometryError(.wrongGeometryType(name))
         }
     }
 
     mutating func polygon(dims: Int) throws(GeometryError) -> Polygon {
         let nRings = Int(try uint32())
+        try FeatureLimits.checkPolygon(rings: nRings)
         var rings: [[Point]] = []
         rings.reserveCapacity(min(nRings, 1 << 16))
-        for _ in 0..<nRings {
+        for r in 0..<nRings {
             let n = Int(try uint32())
+            do throws(GeometryError) {
+                try FeatureLimits.checkRing(points: n)
+                pointCount += n
+                try FeatureLimits.checkFeature(points: pointCount)
+            } catch {
+                var e = error
+                e.ring = r
+                throw e
+            }
             try need(n * dims * 8)
             var pts: [Point] = []
             pts.reserveCapacity(n)

@@ -30,6 +30,8 @@ struct WKTParser {
     private var pos = 0
     /// Ordinates per coordinate when a Z, M or ZM tag fixes them; nil accepts 2 to 4.
     private var ordinates: Int?
+    /// Points read so far, all rings together, against `FeatureLimits.featurePoints`.
+    private var pointCount = 0
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
@@ -52,7 +54,7 @@ struct WKTParser {
             type.removeLast(tag.count)
         }
         guard type == "POLYGON" || type == "MULTIPOLYGON" else {
-            throw error(at: typeStart, .geometry(GeometryError(.wrongGeometryType(type))))
+            throw error(at: typeStart, .geometry(GeometryError(.wrongGeometryType(otherTypeName(type)))))
         }
         try dimensionTag()
         let geometry: Geometry
@@ -66,6 +68,27 @@ struct WKTParser {
             throw error(at: pos, .trailingText(String(decoding: bytes[pos..<min(bytes.count, pos + 20)], as: UTF8.self)))
         }
         return WKTGeometry(geometry: geometry, srid: srid)
+    }
+
+    /// The standard name of a type other than a polygon, with the Z, M or ZM written after it or joined to
+    /// it, e.g. "CircularString Z" for `CIRCULARSTRING Z (...)` or `circularstringz(...)`; an unknown word as written.
+    private mutating func otherTypeName(_ written: String) -> String {
+        var base = written
+        var tag = ""
+        if GeometryTypeName.canonical(base) == nil {
+            for t in ["ZM", "Z", "M"] where base.hasSuffix(t) && GeometryTypeName.canonical(String(base.dropLast(t.count))) != nil {
+                base.removeLast(t.count)
+                tag = t
+                break
+            }
+        }
+        guard let name = GeometryTypeName.canonical(base) else { return written }
+        if tag.isEmpty {
+            skipSpace()
+            let next = word().uppercased()
+            if ["Z", "M", "ZM"].contains(next) { tag = next }
+        }
+        return name + (tag.isEmpty ? "" : " " + tag)
     }
 
     /// `=n;` after the word SRID.
@@ -106,6 +129,9 @@ struct WKTParser {
         let open = try openParen()
         var polygons: [Polygon] = []
         repeat {
+            if polygons.count == FeatureLimits.multiPolygonParts {
+                try limit(at: pos) { () throws(GeometryError) in try FeatureLimits.checkMultiPolygon(parts: polygons.count + 1) }
+            }
             polygons.append(try polygon(index: polygons.count))
         } while try commaOrClose(openedAt: open)
         // The grammar guarantees at least one polygon, so MultiPolygon's only invariant holds.
@@ -117,6 +143,9 @@ struct WKTParser {
         let open = try openParen()
         var rings: [Ring] = []
         repeat {
+            if rings.count == FeatureLimits.polygonRings {
+                try limit(at: pos, polygon: index) { () throws(GeometryError) in try FeatureLimits.checkPolygon(rings: rings.count + 1) }
+            }
             rings.append(try ring(polygon: index, ring: rings.count))
         } while try commaOrClose(openedAt: open)
         return Polygon(exterior: rings[0], holes: Array(rings.dropFirst()))
@@ -126,6 +155,13 @@ struct WKTParser {
         let open = try openParen()
         var points: [Point] = []
         repeat {
+            pointCount += 1
+            if points.count == FeatureLimits.ringPoints || pointCount > FeatureLimits.featurePoints {
+                try limit(at: pos, polygon: polygon, ring: ring) { () throws(GeometryError) in
+                    try FeatureLimits.checkRing(points: points.count + 1)
+                    try FeatureLimits.checkFeature(points: pointCount)
+                }
+            }
             points.append(try coordinate())
         } while try commaOrClose(openedAt: open)
         do {
@@ -218,6 +254,17 @@ struct WKTParser {
     }
 
     // MARK: Errors
+
+    /// Runs a `FeatureLimits` check, placing its error in the text and in the geometry.
+    private func limit(at offset: Int, polygon: Int? = nil, ring: Int? = nil,
+                       _ check: () throws(GeometryError) -> Void) throws(WKTError) {
+        do { try check() } catch {
+            var e = error
+            e.polygon = polygon
+            e.ring = ring
+            throw self.error(at: offset, .geometry(e))
+        }
+    }
 
     private func unexpected(_ expected: String) -> WKTError {
         error(at: pos, .unexpectedToken(expected: expected, found: token(at: pos)))

@@ -94,13 +94,13 @@ func trailingText() {
     #expect(parseError("MULTIPOLYGON (((0 0, 1 0, 1 1, 0 0))))")?.reason == .trailingText(")"))
 }
 
-@Test("points, lines and collections are refused as the wrong geometry type")
+@Test("points, lines and collections are refused as the wrong geometry type, named as the standard spells them")
 func wrongType() {
-    #expect(parseError("POINT (1 2)") == WKTError(offset: 0, .geometry(GeometryError(.wrongGeometryType("POINT")))))
+    #expect(parseError("POINT (1 2)") == WKTError(offset: 0, .geometry(GeometryError(.wrongGeometryType("Point")))))
     #expect(parseError("SRID=4547;  linestring (0 0, 1 1)")
-        == WKTError(offset: 12, .geometry(GeometryError(.wrongGeometryType("LINESTRING")))))
+        == WKTError(offset: 12, .geometry(GeometryError(.wrongGeometryType("LineString")))))
     #expect(parseError("GEOMETRYCOLLECTION (POLYGON ((0 0, 1 0, 1 1, 0 0)))")?.reason
-        == .geometry(GeometryError(.wrongGeometryType("GEOMETRYCOLLECTION"))))
+        == .geometry(GeometryError(.wrongGeometryType("GeometryCollection"))))
 }
 
 @Test("an empty polygon or multipolygon is refused as empty")

@@ -31,11 +31,11 @@ struct BuildingAttributes {
     init(_ feature: Feature, idField: String?) throws(ImportError.Reason) {
         var v = AttributeValues(feature.properties)
         buildingID = try ParcelAttributes.featureID(feature, &v, idField: idField, keys: Self.idKeys)
-        guard let parcel = try v.string("parcel_id") else {
+        guard let parcel = try v.text("parcel_id", limit: FeatureLimits.idCharacters) else {
             throw .badAttribute("a building needs the \"parcel_id\" of the parcel it stands on")
         }
         parcelID = parcel
-        name = try v.string("name")
+        name = try v.text("name")
         guard let floor = try v.number("floor_area_m2") else {
             throw .badAttribute("a building needs its floor area, \"floor_area_m2\"")
         }
@@ -46,9 +46,9 @@ struct BuildingAttributes {
         floorLoad = try v.number("floor_load_kn_m2")
         powerKVA = try v.number("power_kva")
         craneTonnes = try v.number("crane_t")
-        if let s = try v.string("structure") {
+        if let s = try v.text("structure") {
             guard let st = BuildingStructure(rawValue: s) else {
-                throw .badAttribute("unknown structure \"\(s)\"; use one of: " + BuildingStructure.allCases.map(\.rawValue).joined(separator: ", "))
+                throw .badAttribute("unknown structure \(DisplayText.quoted(s)); use one of: " + BuildingStructure.allCases.map(\.rawValue).joined(separator: ", "))
             }
             structure = st
         }
@@ -63,6 +63,6 @@ struct BuildingAttributes {
         status = try v.status()
         disposalMethod = try v.disposalMethod()
         statusDate = try v.statusDate()
-        otherProperties = v.json
+        otherProperties = try v.json()
     }
 }

@@ -11,8 +11,12 @@ public protocol FeatureSource: AnyObject {
     /// How a feature is named in errors: "feature 3" or "line 4".
     func position(of feature: Feature) -> String
     func next() throws -> Feature?
+    /// The property `--id-field` asks for, told before the first `next()`. A source whose rows have a key kept
+    /// out of their properties (a GeoPackage layer's primary key, e.g. `fid`) hands it out as that property.
+    func useIDField(_ field: String)
 }
 
 extension FeatureSource {
     public func position(of feature: Feature) -> String { "feature \(feature.index + 1)" }
+    public func useIDField(_ field: String) {}
 }

@@ -1,14 +1,16 @@
 import Foundation
 import LandbankGeometry
 
-/// Opens an input file as a `FeatureSource`, choosing the reader by its extension.
+/// Opens an input file as a `FeatureSource`, choosing the reader by what the file holds (see `FileKind`):
+/// GeoJSON and GeoPackage by content whatever the name, CSV by extension (.tsv is tab-separated).
 public enum FeatureSources {
     public static func open(_ path: String, layer: String? = nil) throws -> FeatureSource {
         let ext = (path as NSString).pathExtension.lowercased()
-        switch ext {
-        case "csv", "tsv", "txt": return try CSVFeatureSource(path: path, delimiter: ext == "tsv" ? .tab : .comma)
-        case "gpkg": return try GeoPackageLayerSource(path: path, layer: layer)
-        default: return try GeoJSONFeatureSource(path: path)
+        switch FileKind.of(path: path) {
+        case .csv: return try CSVFeatureSource(path: path, delimiter: ext == "tsv" ? .tab : .comma)
+        case .geoPackage: return try GeoPackageLayerSource(path: path, layer: layer)
+        case .geoJSON: return try GeoJSONFeatureSource(path: path)
+        case .refused(let what): throw ImportError(file: (path as NSString).lastPathComponent, reason: .unsupportedFormat(what))
         }
     }
 }

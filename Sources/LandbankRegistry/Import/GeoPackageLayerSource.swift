@@ -3,7 +3,11 @@ import GRDB
 import LandbankGeometry
 
 /// Features of one layer of another GeoPackage (e.g. a survey office's file converted by ogr2ogr), read in
-/// pages of rows by primary key so that memory stays flat. Non-geometry columns become properties.
+/// pages of rows by primary key so that memory stays flat. Non-geometry columns become properties; the primary
+/// key does too when `--id-field` names it.
+///
+/// Text is read as bytes, not through GRDB's `String`, which stops at the first NUL: a value is passed on
+/// whole (the attribute layer refuses a NUL where a registry column would hold it) or refused as invalid UTF-8.
 final class GeoPackageLayerSource: FeatureSource {
     let name: String
     let declaredCRS: String?
@@ -12,10 +16,15 @@ final class GeoPackageLayerSource: FeatureSource {
     private let table: String
     private let geometryColumn: String
     private let pk: String
+    private let columns: [String]
+    private var keyIsProperty = false
     private var lastKey: Int64 = .min
-    private var page: [Row] = []
+    private var page: [Result<Feature, ImportError>] = []
     private var pageIndex = 0
     private var index = 0
+    private var exhausted = false
+
+    static let pageRows = 1000
 
     init(path: String, layer: String?) throws {
         name = (path as NSString).lastPathComponent
@@ -25,7 +34,7 @@ final class GeoPackageLayerSource: FeatureSource {
         let layers: [Row] = try db.read { db in
             guard try db.tableExists("gpkg_geometry_columns") else { return [] }
             return try Row.fetchAll(db, sql: """
-                SELECT g.table_name, g.column_name, s.organization, s.organization_coordsys_id
+                SELECT g.table_name, g.column_name, s.srs_id, s.organization, s.organization_coordsys_id, s.definition
                 FROM gpkg_geometry_columns g LEFT JOIN gpkg_spatial_ref_sys s ON s.srs_id = g.srs_id
                 """)
         }
@@ -45,49 +54,129 @@ final class GeoPackageLayerSource: FeatureSource {
         }
         table = chosen["table_name"]
         geometryColumn = chosen["column_name"]
-        let org: String? = chosen["organization"]
-        let code: Int? = chosen["organization_coordsys_id"]
-        if let org, let code, org.uppercased() != "NONE" { declaredCRS = "\(org.uppercased()):\(code)" } else { declaredCRS = nil }
+        declaredCRS = Self.crs(organization: chosen["organization"], code: chosen["organization_coordsys_id"],
+                               definition: chosen["definition"])
         let t = table
-        pk = try db.read { db in try db.primaryKey(t).rowIDColumn } ?? "rowid"
+        (pk, columns) = try db.read { db in
+            (try db.primaryKey(t).rowIDColumn ?? "rowid", try db.columns(in: t).map(\.name))
+        }
+    }
+
+    /// Authorities PROJ resolves by code.
+    static let knownAuthorities: Set<String> = ["EPSG", "ESRI", "IGNF", "OGC", "IAU_2015"]
+
+    /// The CRS as landbank will ask PROJ for it: "EPSG:4547" for a known authority's code, else the WKT
+    /// definition (what ogr2ogr writes for an ESRI .prj it cannot match: organization "NONE" or a made-up code),
+    /// nil for GeoPackage's undefined systems (srs_id -1 and 0, definition "undefined").
+    static func crs(organization: String?, code: Int?, definition: String?) -> String? {
+        if let org = organization?.uppercased(), let code, knownAuthorities.contains(org) { return "\(org):\(code)" }
+        if let wkt = definition?.trimmingCharacters(in: .whitespacesAndNewlines), !wkt.isEmpty,
+           wkt.lowercased() != "undefined" {
+            return wkt
+        }
+        return nil
     }
 
     func position(of feature: Feature) -> String { "feature \(feature.index + 1) of layer \(table)" }
 
+    func useIDField(_ field: String) {
+        keyIsProperty = field == pk
+    }
+
     func next() throws -> Feature? {
         if pageIndex == page.count {
-            let (t, k, last) = (table, pk, lastKey)
-            page = try db.read { db in
-                try Row.fetchAll(db, sql: "SELECT * FROM \"\(t)\" WHERE \"\(k)\" > ? ORDER BY \"\(k)\" LIMIT 1000", arguments: [last])
-            }
-            pageIndex = 0
+            if exhausted { return nil }
+            try readPage()
             if page.isEmpty { return nil }
         }
-        let row = page[pageIndex]
+        let r = page[pageIndex]
         pageIndex += 1
-        lastKey = row[pk]
-        defer { index += 1 }
+        return try r.get()
+    }
+
+    /// The next rows by key, up to `pageRows` or `FeatureLimits.recordBytes` of text, each a feature or its error.
+    private func readPage() throws {
+        let q = { (s: String) in "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        let others = columns.filter { $0 != pk || keyIsProperty }
+        let select = ([q(pk)] + others.flatMap { ["typeof(\(q($0)))", q($0)] }).joined(separator: ", ")
+        let sql = "SELECT \(select) FROM \(q(table)) WHERE \(q(pk)) > ? ORDER BY \(q(pk)) LIMIT \(Self.pageRows)"
+        page = []
+        pageIndex = 0
+        var rows = 0
+        try db.read { db in
+            let cursor = try Row.fetchCursor(db, sql: sql, arguments: [lastKey])
+            var bytes = 0
+            while let row = try cursor.next() {
+                rows += 1
+                lastKey = row[0]
+                let (feature, cost) = self.feature(row, columns: others)
+                page.append(feature)
+                index += 1
+                bytes += cost
+                if bytes > FeatureLimits.recordBytes { break }
+            }
+        }
+        if rows == 0 { exhausted = true }
+    }
+
+    /// One row as a feature: columns 1, 3, 5... hold `typeof` of the column after them. Also what its text cost.
+    private func feature(_ row: Row, columns: [String]) -> (Result<Feature, ImportError>, Int) {
+        let at = "feature \(index + 1) of layer \(table)"
+        func refuse(_ r: ImportError.Reason) -> (Result<Feature, ImportError>, Int) {
+            (.failure(ImportError(file: name, position: at, reason: r)), 0)
+        }
         var geometry: Geometry?
         var props: [JSONMember] = []
-        for (column, value) in row {
-            if column == pk { continue }
+        var cost = 0
+        for (k, column) in columns.enumerated() {
+            let i = 2 + 2 * k
+            let type: String = row[i - 1]
             if column == geometryColumn {
-                guard let data = Data.fromDatabaseValue(value) else { continue }
+                guard type == "blob" else { continue }
                 do {
-                    geometry = try data.withUnsafeBytes { try GeoPackageBinary.decode($0).geometry }
+                    geometry = try row.withUnsafeData(atIndex: i) { data in
+                        try data.flatMap { d in try d.withUnsafeBytes { try GeoPackageBinary.decode($0).geometry } }
+                    }
                 } catch let e as GeometryError {
-                    throw ImportError(file: name, position: "feature \(index + 1) of layer \(table)", reason: .geometry(e))
+                    return refuse(.geometry(e))
+                } catch {
+                    return refuse(.unreadable("\(error)"))
                 }
                 continue
             }
-            switch value.storage {
-            case .null: props.append(JSONMember(column, .null))
-            case .int64(let i): props.append(JSONMember(column, .number(String(i))))
-            case .double(let d): props.append(JSONMember(column, d.isFinite ? .number("\(d)") : .null))
-            case .string(let s): props.append(JSONMember(column, .string(s)))
-            case .blob: continue
+            cost += 16
+            switch type {
+            case "null": props.append(JSONMember(column, .null))
+            case "integer": props.append(JSONMember(column, .number(String(row[i] as Int64))))
+            case "real":
+                let d: Double = row[i]
+                props.append(JSONMember(column, d.isFinite ? .number("\(d)") : .null))
+            case "text":
+                let text: String?
+                do {
+                    text = try row.withUnsafeData(atIndex: i) { data -> String? in
+                        guard let data else { return "" }
+                        guard data.count <= FeatureLimits.tokenBytes else {
+                            throw ImportError.Reason.badAttribute("column \(DisplayText.quoted(column)) holds \(data.count) bytes; "
+                                + "the most landbank reads is \(FeatureLimits.tokenBytes) (FeatureLimits.tokenBytes)")
+                        }
+                        cost += data.count
+                        return String(validating: data, as: UTF8.self)
+                    }
+                } catch let r as ImportError.Reason {
+                    return refuse(r)
+                } catch {
+                    return refuse(.unreadable("\(error)"))
+                }
+                guard let text else { return refuse(.badAttribute("column \(DisplayText.quoted(column)) is not valid UTF-8")) }
+                props.append(JSONMember(column, .string(text)))
+            default: continue  // blobs other than the geometry are not properties
+            }
+            if cost > FeatureLimits.recordBytes {
+                return refuse(.badAttribute("the row's values hold more than \(FeatureLimits.recordBytes) bytes, "
+                    + "the most landbank reads for one feature (FeatureLimits.recordBytes)"))
             }
         }
-        return Feature(index: index, id: nil, properties: props, geometry: geometry)
+        return (.success(Feature(index: index, id: nil, properties: props, geometry: geometry)), cost)
     }
 }

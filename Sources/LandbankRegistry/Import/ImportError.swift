@@ -16,6 +16,9 @@ public struct ImportError: Error, CustomStringConvertible, Sendable {
         case duplicateID(String, firstPosition: String?)
         case badAttribute(String)
         case crs(String)
+        /// The file is of a kind landbank does not read (a Shapefile, GPX, KML...): what it is and what to do,
+        /// e.g. "an ESRI Shapefile, which landbank does not read (yet); convert it with `ogr2ogr ...`".
+        case unsupportedFormat(String)
     }
 
     public var file: String
@@ -36,10 +39,11 @@ public struct ImportError: Error, CustomStringConvertible, Sendable {
     }
 
     public var description: String {
+        if case .unsupportedFormat(let what) = reason { return "\(file) is \(what)" }
         var head = file
         if let position {
             head += ": \(position)"
-            if let featureID { head += " (id \"\(featureID)\")" }
+            if let featureID { head += " (id \(DisplayText.quoted(featureID)))" }
         }
         if let location { head += position == nil ? ": \(location)" : " at \(location)" }
         return head + ": " + reasonText + " — nothing was imported"
@@ -60,9 +64,10 @@ public struct ImportError: Error, CustomStringConvertible, Sendable {
         case .missingGeometry: return "feature has no geometry"
         case .missingID(let hint): return "feature has no parcel id (\(hint))"
         case .duplicateID(let id, let first):
-            return "duplicate parcel id \"\(id)\"" + (first.map { " (also at \($0) of this file)" } ?? " (already in the registry)")
+            return "duplicate parcel id \(DisplayText.quoted(id))" + (first.map { " (also at \($0) of this file)" } ?? " (already in the registry)")
         case .badAttribute(let s): return s
         case .crs(let s): return s
+        case .unsupportedFormat(let s): return s
         }
     }
 

@@ -64,6 +64,7 @@ extension Registry {
         if options.fromGCJ02 && sourceCRS.kind != .geographic {
             throw fail(.crs("--from-gcj02 needs longitude/latitude input, but the file is in \(sourceCRS.identifier)"))
         }
+        if let field = options.idField { source.useIDField(field) }
         let processor = try FeatureProcessor(source: sourceCRS, registry: crs, srsID: srsID, fromGCJ02: options.fromGCJ02)
         let importedAt = ISO8601DateFormatter().string(from: Date())
         var totals = Accumulator(projected: crs.kind == .projected)
@@ -96,7 +97,9 @@ extension Registry {
                 return .commit
             }
         }
-        return ImportSummary(file: source.name, sourceCRS: sourceCRS.identifier, imported: totals.totals)
+        // A CRS read from a file's WKT has no code: name it rather than print the whole WKT.
+        let crsName = sourceCRS.authority == nil && sourceCRS.definition.count > 40 ? sourceCRS.name : sourceCRS.identifier
+        return ImportSummary(file: source.name, sourceCRS: crsName, imported: totals.totals)
     }
 }
 
