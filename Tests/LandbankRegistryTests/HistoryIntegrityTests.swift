@@ -93,6 +93,25 @@ struct HistoryIntegrityTests {
     }
 }
 
+@Suite("History CSVs keep text whole")
+struct HistoryCSVTextTests {
+    @Test("a NUL in an events or contracts CSV cell is refused naming the row and column, and nothing is recorded")
+    func nulRefused() throws {
+        let r = try ledger()
+        let dir = try scratchDirectory()
+        let events = dir + "/events.csv"
+        try "parcel_id,date,status,recorded_by,note\nXYGX-2023-001,2025-07-01,assigned,clerk,first\u{0}second\n".write(toFile: events, atomically: true, encoding: .utf8)
+        #expect { try r.importEvents(csv: events) } throws: {
+            "\($0)".contains("row 1") && "\($0)".contains("\"note\" holds a NUL") && !"\($0)".contains("\u{0}")
+        }
+        let contracts = dir + "/contracts.csv"
+        try "parcel_id,contract_no,holder,land_price_yuan,agreed_start\nXYGX-2023-001,C-1,新余\u{0}公司,100,2024-01-01\n".write(toFile: contracts, atomically: true, encoding: .utf8)
+        #expect { try r.importContracts(csv: contracts, recordedBy: "clerk") } throws: { "\($0)".contains("\"holder\" holds a NUL") }
+        #expect(try r.history(of: Subject(.parcel, "XYGX-2023-001")).count == 1)
+        #expect(try r.contracts().isEmpty)
+    }
+}
+
 @Suite("Edits made outside landbank are captured in the file")
 struct OutsideEditTests {
     @Test("a geometry changed through GDAL keeps the old one in the history, marks the areas stale, and the next write measures it")

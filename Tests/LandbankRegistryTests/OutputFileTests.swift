@@ -47,7 +47,7 @@ struct OutputFileTests {
         let e = refusal(r, to: other)
         #expect(e?.kind == .output && e?.message.contains("SQLite database") == true, "\(String(describing: e))")
         #expect(try parcels(other) == "0")
-        FileManager.default.createFile(atPath: r.path + "-journal", contents: Data("x".utf8))
+        _ = FileManager.default.createFile(atPath: r.path + "-journal", contents: Data("x".utf8))
         #expect(refusal(r, to: r.path + "-journal")?.message.contains("journal") == true)
         _ = dir
     }
@@ -71,7 +71,7 @@ struct OutputFileTests {
     func symbolicLink() throws {
         let (r, dir) = try loaded()
         let real = dir + "/real.geojson"
-        FileManager.default.createFile(atPath: real, contents: Data("old".utf8))
+        _ = FileManager.default.createFile(atPath: real, contents: Data("old".utf8))
         try FileManager.default.createSymbolicLink(atPath: dir + "/latest.geojson", withDestinationPath: real)
         #expect(try r.export(to: dir + "/latest.geojson") == 12)
         let attrs = try FileManager.default.attributesOfItem(atPath: dir + "/latest.geojson")
@@ -86,7 +86,7 @@ struct OutputFileTests {
     func replaceRegular() throws {
         let (r, dir) = try loaded()
         let out = dir + "/out.geojson"
-        FileManager.default.createFile(atPath: out, contents: Data("old".utf8))
+        _ = FileManager.default.createFile(atPath: out, contents: Data("old".utf8))
         #expect(try r.export(to: out) == 12)
         #expect(try String(contentsOfFile: out, encoding: .utf8).hasPrefix("{"))
         let names = try FileManager.default.contentsOfDirectory(atPath: dir)
@@ -99,11 +99,11 @@ struct OutputFileTests {
         let out = dir + "/out.geojson"
         // pid 2^22 + 1 is above Linux's pid_max default and cannot be alive.
         for name in [out + ".partial", OutputFile.partialName(out, pid: 4_194_305)] {
-            FileManager.default.createFile(atPath: name, contents: Data(repeating: 0x20, count: 1000))
+            _ = FileManager.default.createFile(atPath: name, contents: Data(repeating: 0x20, count: 1000))
         }
         // A live process's partial is not ours to remove.
         let live = OutputFile.partialName(out, pid: 1)
-        FileManager.default.createFile(atPath: live, contents: Data())
+        _ = FileManager.default.createFile(atPath: live, contents: Data())
         try r.export(to: out)
         let names = Set(try FileManager.default.contentsOfDirectory(atPath: dir))
         #expect(names.filter { $0.hasSuffix(".partial") } == [(live as NSString).lastPathComponent])
@@ -113,7 +113,7 @@ struct OutputFileTests {
     func failedExport() throws {
         let (r, dir) = try loaded()
         let out = dir + "/out.geojson"
-        FileManager.default.createFile(atPath: out, contents: Data("previous".utf8))
+        _ = FileManager.default.createFile(atPath: out, contents: Data("previous".utf8))
         #expect(throws: (any Error).self) { try r.export(to: out, options: ExportOptions(crs: "EPSG:99999999")) }
         #expect(try String(contentsOfFile: out, encoding: .utf8) == "previous")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.contains("partial") }.isEmpty)

@@ -22,7 +22,7 @@ struct StoreFailureTests {
         let d = openError(dir)
         #expect(d?.kind == .notARegistry && d?.message.contains("directory") == true, "\(String(describing: d))")
         #expect(openError(dir + "/none.gpkg")?.message.contains("landbank init") == true)
-        FileManager.default.createFile(atPath: dir + "/notes.gpkg", contents: Data(repeating: 0x41, count: 4096))
+        _ = FileManager.default.createFile(atPath: dir + "/notes.gpkg", contents: Data(repeating: 0x41, count: 4096))
         let t = openError(dir + "/notes.gpkg")
         #expect(t?.kind == .notARegistry && t?.description.hasPrefix(dir + "/notes.gpkg: ") == true, "\(String(describing: t))")
     }

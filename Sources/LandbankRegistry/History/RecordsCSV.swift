@@ -23,6 +23,11 @@ struct RecordsCSV {
 
     mutating func next() throws -> Bool {
         do { record = try reader.next() } catch { throw ImportError(file: name, reason: .unreadable(error.description)) }
+        // SQLite would keep only the text before a NUL: refuse it here rather than store part of a cell.
+        if let r = record, let i = r.fields.firstIndex(where: { $0.unicodeScalars.contains("\u{0}") }) {
+            let column = reader.header.indices.contains(i) ? reader.header[i] : "column \(i + 1)"
+            throw fail("column \(DisplayText.quoted(column)) holds a NUL character (\\u0000); landbank keeps text whole or not at all, so remove it")
+        }
         return record != nil
     }
 
