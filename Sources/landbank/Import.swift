@@ -13,7 +13,7 @@ struct Import: ParsableCommand {
 
     @OptionGroup var target: RegistryArgument
 
-    @Argument(help: "The input file: .geojson/.json, .csv, or .gpkg (\"-\" reads GeoJSON from standard input).")
+    @Argument(help: "The input file: GeoJSON, CSV with a WKT column, or a GeoPackage, told by content (\"-\" reads GeoJSON from standard input). Shapefiles, KML, GPX… are named, with the ogr2ogr command that converts them.")
     var file: String
 
     @Option(help: "CRS of the input coordinates, overriding what the file declares (e.g. EPSG:4547).")
