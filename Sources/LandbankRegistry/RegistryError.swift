@@ -20,7 +20,11 @@ public struct RegistryError: Error, Equatable, Sendable, CustomStringConvertible
         case output
         /// A value outside what the registry accepts (e.g. decimals).
         case invalidArgument
-        /// Everything else: a refused change, a missing parcel, a CRS without a code…
+        /// No such parcel, building or event.
+        case notFound
+        /// Refused because of what is already there.
+        case conflict
+        /// Everything else: a CRS without a code…
         case other
     }
 

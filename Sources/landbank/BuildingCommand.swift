@@ -87,7 +87,7 @@ struct ShowBuilding: ParsableCommand {
         try CLI.run(registry: target.registry) {
             let registry = try CLI.open(target.registry, readOnly: true)
             guard let b = try registry.building(id: building) else {
-                throw CLIError("\(target.registry): no building with id \"\(building)\"")
+                throw CLIError("\(target.registry): no building with id \"\(building)\"", .notFound)
             }
             if output.json { return try CLI.printJSON(b) }
             func opt<T>(_ v: T?, _ unit: String = "") -> String { v.map { "\($0)\(unit)" } ?? "—" }

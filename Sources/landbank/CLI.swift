@@ -3,13 +3,35 @@ import Foundation
 import LandbankRegistry
 
 /// A failure the CLI reports in one line.
-struct CLIError: Error, CustomStringConvertible {
+struct CLIError: CategorizedError, CustomStringConvertible {
     var description: String
-    init(_ d: String) { description = d }
+    var category: ErrorCategory
+    init(_ d: String, _ category: ErrorCategory = .invalidInput) {
+        description = d
+        self.category = category
+    }
+}
+
+/// The exit status of each kind of failure (README, "Exit status"); 64 is a usage error (swift-argument-parser).
+enum ExitStatus {
+    static func code(_ category: ErrorCategory) -> Int32 {
+        switch category {
+        case .invalidInput: 65   // EX_DATAERR
+        case .notFound: 66       // EX_NOINPUT
+        case .conflict: 67
+        case .notARegistry: 69   // EX_UNAVAILABLE
+        case .corrupt: 70
+        case .storage: 74        // EX_IOERR
+        case .busy: 75           // EX_TEMPFAIL: try again
+        case .readOnly: 77       // EX_NOPERM
+        case .other: 1
+        }
+    }
 }
 
 enum CLI {
-    /// Runs a command's body: any error becomes one line on standard error and exit status 1. SQLite's failures
+    /// Runs a command's body: any error becomes one line on standard error and the exit status of its kind
+    /// (`ExitStatus`). SQLite's failures
     /// of `registry` (busy, read-only, damaged, disk full…) are said in the registry's words, not SQLite's.
     static func run(registry: String? = nil, _ body: () throws -> Void) throws {
         // Past a file-size limit (`ulimit -f`) a write then fails with EFBIG, which is reported, instead of
@@ -22,7 +44,7 @@ enum CLI {
         } catch {
             let e = registry.map { Registry.storeFailure(error, registry: $0) } ?? error
             printError("landbank: error: \(e)")
-            throw ExitCode.failure
+            throw ExitCode(ExitStatus.code((e as? CategorizedError)?.category ?? .other))
         }
     }
 

@@ -13,7 +13,7 @@ struct Show: ParsableCommand {
         try CLI.run(registry: target.registry) {
             let registry = try CLI.open(target.registry, readOnly: true)
             guard let detail = try registry.parcelDetail(id: parcel) else {
-                throw CLIError("\(target.registry): no parcel with id \"\(parcel)\"")
+                throw CLIError("\(target.registry): no parcel with id \"\(parcel)\"", .notFound)
             }
             if output.json { return try CLI.printJSON(detail) }
             let p = detail.parcel

@@ -69,7 +69,7 @@ extension Registry {
                             in db: Database) throws {
         let subject = Subject(.parcel, parcelID)
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM parcels WHERE parcel_id = ?", arguments: [parcelID]) == true else {
-            throw LifecycleError(subject, "no such parcel in the registry")
+            throw LifecycleError(subject, "no such parcel in the registry", notFound: true)
         }
         let old = try Row.fetchOne(db, sql: "SELECT \(StoredContract.columns) FROM contracts WHERE parcel_id = ? AND contract_no = ?",
                                    arguments: [parcelID, c.contractNumber]).map(StoredContract.init(row:))

@@ -23,7 +23,7 @@ extension Registry {
             let chain = try HistoryChain(db)
             guard let old = try Row.fetchOne(db, sql: "SELECT geom, \(cad), \(ell) FROM \(k.table) WHERE \(k.idColumn) = ?",
                                              arguments: [subject.id]) else {
-                throw LifecycleError(subject, "no such \(k.rawValue) in the registry")
+                throw LifecycleError(subject, "no such \(k.rawValue) in the registry", notFound: true)
             }
             if k == .building {
                 let parcelID = try String.fetchOne(db, sql: "SELECT parcel_id FROM buildings WHERE building_id = ?", arguments: [subject.id])!

@@ -46,7 +46,7 @@ extension Registry {
         let s = e.subject
         func refuse(_ why: String) -> LifecycleError { LifecycleError(s, why) }
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM \(s.kind.table) WHERE \(s.kind.idColumn) = ?", arguments: [s.id]) == true else {
-            throw refuse("no such \(s.kind.rawValue) in the registry")
+            throw LifecycleError(s, "no such \(s.kind.rawValue) in the registry", notFound: true)
         }
         guard !e.recordedBy.trimmingCharacters(in: .whitespaces).isEmpty else { throw refuse("say who records the event") }
         let past = try events(of: s, in: db)

@@ -75,10 +75,13 @@ public struct NewEvent: Sendable {
 public struct LifecycleError: Error, Equatable, Sendable, CustomStringConvertible {
     public var subject: Subject
     public var reason: String
+    /// The subject is not in the registry (rather than a change refused).
+    public var notFound: Bool
 
-    public init(_ subject: Subject, _ reason: String) {
+    public init(_ subject: Subject, _ reason: String, notFound: Bool = false) {
         self.subject = subject
         self.reason = reason
+        self.notFound = notFound
     }
 
     public var description: String { "\(subject): \(reason) — nothing was recorded" }

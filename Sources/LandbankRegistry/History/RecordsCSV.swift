@@ -145,7 +145,7 @@ extension Registry {
                         legalBasis: String? = nil, amount: Money? = nil, recordedBy: String, note: String) throws -> HistoryEvent {
         try write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT subject, subject_id FROM events WHERE id = ?", arguments: [eventID]) else {
-                throw RegistryError(path: path, "no event #\(eventID) in the history")
+                throw RegistryError(path: path, kind: .notFound, "no event #\(eventID) in the history")
             }
             let subject = Subject(Subject.Kind(rawValue: row[0])!, row[1])
             return try Self.append(NewEvent(subject: subject, date: date, status: status, disposalMethod: disposalMethod,
