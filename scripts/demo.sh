@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up, builds, and runs the main job on the bundled fixtures: a registry of the Xinyu high-tech zone's
 # 144 disposed idle parcels with their factory buildings, later history and supply contracts; its summary,
-# the zone's disposal report, the idle-land check, and an RFC 7946 export. Output goes to out/.
+# the zone's disposal report, the idle-land check, an RFC 7946 export and a check of the whole registry (verify).
+# Output goes to out/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 landbank="$(scripts/setup.sh debug | tail -n 1)"
@@ -17,3 +18,4 @@ set -x
 "$landbank" report out/xinyu.gpkg --to 2025-06-30
 "$landbank" idle-check out/xinyu.gpkg --as-of 2025-06-30
 "$landbank" export out/xinyu.gpkg --out out/xinyu.geojson
+"$landbank" verify out/xinyu.gpkg
