@@ -16,6 +16,9 @@ public struct ImportError: Error, CustomStringConvertible, Sendable {
         case duplicateID(String, firstPosition: String?)
         case badAttribute(String)
         case crs(String)
+        /// A geometry the registry's CRS cannot hold or measure truthfully: coordinates no CRS could mean, an
+        /// edge across 180°, cadastral and ellipsoidal areas the projection cannot reconcile.
+        case measure(MeasureError)
     }
 
     public var file: String
@@ -63,6 +66,7 @@ public struct ImportError: Error, CustomStringConvertible, Sendable {
             return "duplicate parcel id \"\(id)\"" + (first.map { " (also at \($0) of this file)" } ?? " (already in the registry)")
         case .badAttribute(let s): return s
         case .crs(let s): return s
+        case .measure(let m): return m.description
         }
     }
 
