@@ -89,8 +89,7 @@ final class FeatureProcessor {
         guard let area = areaOfUse else { return }
         let m = Self.areaOfUseMargin
         if let q = area.firstPointOutside(geographic, margin: m) {
-            throw .outsideAreaOfUse(lon: Self.rounded(q.x), lat: Self.rounded(q.y), crs: registryCRS,
-                                    area: area.summary + " ±\(Int(m))°")
+            throw .outsideAreaOfUse(lon: Self.rounded(q.x), lat: Self.rounded(q.y), crs: registryCRS, area: area.summary)
         }
     }
 
