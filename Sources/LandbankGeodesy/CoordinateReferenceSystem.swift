@@ -14,9 +14,13 @@ public final class CoordinateReferenceSystem {
     /// Authority and code, e.g. ("EPSG", 4547); nil for a CRS without an identifier.
     public let authority: String?
     public let code: Int32?
-    /// Area of use in degrees of longitude/latitude.
-    public let areaOfUse: BoundingBox?
-    public let areaOfUseName: String?
+    /// Where EPSG says the CRS may be used, in degrees; it may cross 180° (west > east).
+    public let areaOfUse: AreaOfUse?
+    public var areaOfUseName: String? { areaOfUse?.name }
+    /// The unit of the coordinates of a projected CRS (nil for a geographic one).
+    public let linearUnit: LinearUnit?
+    /// Metres per coordinate unit of a projected CRS: 1 for metres, 1200/3937 for US survey feet.
+    public var metresPerUnit: Double? { linearUnit?.metres }
 
     /// `definition` is anything `proj_create` reads ("EPSG:4547", a URN, WKT); a bare number is an EPSG code.
     public init(_ given: String, context: ProjContext) throws(ProjError) {
@@ -37,14 +41,13 @@ public final class CoordinateReferenceSystem {
         name = proj_get_name(pj).map { String(cString: $0) } ?? definition
         authority = proj_get_id_auth_name(pj, 0).map { String(cString: $0) }
         code = proj_get_id_code(pj, 0).flatMap { Int32(String(cString: $0)) }
+        linearUnit = kind == .projected ? try LinearUnit.of(obj, definition: definition) : nil
         var w = 0.0, s = 0.0, e = 0.0, n = 0.0
         var areaName: UnsafePointer<CChar>?
         if proj_get_area_of_use(context.handle, pj, &w, &s, &e, &n, &areaName) == 1, w > -1000 {
-            areaOfUse = BoundingBox(minX: w, minY: s, maxX: e, maxY: n)
-            areaOfUseName = areaName.map { String(cString: $0) }
+            areaOfUse = AreaOfUse(west: w, south: s, east: e, north: n, name: areaName.map { String(cString: $0) })
         } else {
             areaOfUse = nil
-            areaOfUseName = nil
         }
     }
 

@@ -108,19 +108,15 @@ extension Registry {
     }
 }
 
-/// What `verify` measures with: the registry CRS's transformation to its geodetic CRS, its ellipsoid, GEOS.
+/// What `verify` measures with: the registry CRS's `GeometryMeasure` (the import's own), GEOS, the srs_id.
 struct Measurement {
-    let toGeographic: Transformation
-    let ellipsoidal: EllipsoidalArea
+    let measure: GeometryMeasure
     let geos: GEOSContext
-    let projected: Bool
     let srsID: Int32
 
     init(registry: Registry) throws {
-        toGeographic = try Transformation(from: registry.crs, to: try registry.crs.geodeticCRS())
-        ellipsoidal = EllipsoidalArea(try registry.crs.ellipsoid())
+        measure = try GeometryMeasure(crs: registry.crs)
         geos = try GEOSContext()
-        projected = registry.crs.kind == .projected
         srsID = registry.srsID
     }
 }

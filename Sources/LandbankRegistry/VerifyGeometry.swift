@@ -49,10 +49,13 @@ extension Registry {
                 }
                 do { try m.geos.validate(g) } catch { validity.append("\(subject): \(error)") }
                 let storedCad: Double? = row[3], storedEll: Double? = row[4]
-                let planar = m.projected ? PlanarArea.area(of: g) : nil
-                let geodesic: Double
-                do { geodesic = m.ellipsoidal.area(of: try m.toGeographic.transform(g)) } catch {
+                let measured: GeometryMeasure.Areas
+                do { measured = try m.measure.areas(of: g) } catch {
                     validity.append("\(subject): \(error)"); continue
+                }
+                let (planar, geodesic) = (measured.cadastral, measured.ellipsoidal)
+                if let storedEll, let p = m.measure.problem(of: g, cadastralM2: storedCad, ellipsoidalM2: storedEll) {
+                    flag(&areas, p)
                 }
                 if let p = planar, abs(p - (storedCad ?? .nan)) <= 1e-6 * max(1, p) {} else if let p = planar {
                     flag(&areas, String(format: "stored planar area %@ m², its geometry measures %.4f m²", storedCad.map { String(format: "%.4f", $0) } ?? "none", p))

@@ -27,7 +27,7 @@ struct TransformationTests {
         let e = try crs.ellipsoid()
         #expect(e.semiMajorAxis == 6378137 && abs(e.inverseFlattening - 298.257222101) < 1e-9)
         let a = try #require(crs.areaOfUse)
-        #expect(a.minX == 112.5 && a.maxX == 115.5)
+        #expect(a.west == 112.5 && a.east == 115.5 && !a.crossesAntimeridian)
         #expect(try crs.geodeticCRS().identifier == "EPSG:4490")
         #expect(try crs.wkt1().hasPrefix("PROJCS[\"CGCS2000 / 3-degree Gauss-Kruger CM 114E\""))
     }

@@ -1,8 +1,10 @@
 import LandbankGeodesy
 import LandbankGeometry
 
-/// Turns one input geometry into what the registry stores: converted from GCJ-02 if asked, transformed into
-/// the registry's CRS, checked against its area of use, validated by GEOS, measured both ways, and encoded.
+/// Turns one input geometry into what the registry stores: checked for coordinates no CRS could mean,
+/// converted from GCJ-02 if asked, transformed into the registry's CRS, checked against the projection's domain,
+/// its area of use and 180°, validated by GEOS, measured both ways (in m², whatever the CRS's unit), the two
+/// areas checked against each other, and encoded.
 ///
 /// Thread rule: owns PROJ transformations and a GEOS context; use from one thread.
 final class FeatureProcessor {
@@ -14,41 +16,31 @@ final class FeatureProcessor {
         var ellipsoidalAreaM2: Double
     }
 
+    let source: CoordinateReferenceSystem
     let toRegistry: Transformation
-    let toGeographic: Transformation
+    let measure: GeometryMeasure
     let geos: GEOSContext
-    let ellipsoidal: EllipsoidalArea
-    let projected: Bool
     let fromGCJ02: Bool
     let srsID: Int32
     let registryCRS: String
-    /// Area of use of the registry CRS widened by a margin, and its description.
-    let allowed: BoundingBox?
-    let allowedText: String
+    let areaOfUse: AreaOfUse?
 
     /// Parcels may lie a little outside a Gauss-Kruger zone's nominal strip; 1° is about 100 km.
     static let areaOfUseMargin = 1.0
 
     init(source: CoordinateReferenceSystem, registry: CoordinateReferenceSystem, srsID: Int32, fromGCJ02: Bool) throws {
+        self.source = source
         toRegistry = try Transformation(from: source, to: registry)
-        toGeographic = try Transformation(from: registry, to: try registry.geodeticCRS())
+        measure = try GeometryMeasure(crs: registry)
         geos = try GEOSContext()
-        ellipsoidal = EllipsoidalArea(try registry.ellipsoid())
-        projected = registry.kind == .projected
         self.fromGCJ02 = fromGCJ02
         self.srsID = srsID
         registryCRS = registry.identifier
-        if let a = registry.areaOfUse {
-            let m = Self.areaOfUseMargin
-            allowed = BoundingBox(minX: a.minX - m, minY: max(-90, a.minY - m), maxX: a.maxX + m, maxY: min(90, a.maxY + m))
-            allowedText = "\(registry.areaOfUseName ?? "area of use"): lon \(a.minX)…\(a.maxX), lat \(a.minY)…\(a.maxY)"
-        } else {
-            allowed = BoundingBox(minX: -180, minY: -90, maxX: 180, maxY: 90)
-            allowedText = "lon -180…180, lat -90…90"
-        }
+        areaOfUse = registry.areaOfUse
     }
 
     func process(_ input: Geometry) throws(ImportError.Reason) -> Output {
+        do { try checkInput(input) } catch { throw .measure(error) }
         var g = input
         do {
             if fromGCJ02 { g = try GCJ02.toWGS84(g) }
@@ -57,29 +49,50 @@ final class FeatureProcessor {
         let geographic: Geometry
         do {
             stored = try toRegistry.transform(g)
-            geographic = try toGeographic.transform(stored)
+            geographic = try measure.geographic(of: stored)
         } catch { throw .transform(error) }
-        if let allowed {
-            for p in geographic.asMultiPolygon.polygons {
-                for r in p.rings {
-                    for q in r.points where q.x < allowed.minX || q.x > allowed.maxX || q.y < allowed.minY || q.y > allowed.maxY {
-                        throw .outsideAreaOfUse(lon: q.x, lat: q.y, crs: registryCRS, area: allowedText)
-                    }
-                }
-            }
-        }
+        do {
+            if !toRegistry.isIdentity { try measure.checkBounds(stored) }
+            try measure.checkRoundTrip(stored, geographic: geographic)
+        } catch { throw .measure(error) }
+        try checkAreaOfUse(geographic)
+        let areas = measure.areas(of: stored, geographic: geographic)
+        do { try measure.checkAntimeridian(stored, geographic: geographic, areas: areas) } catch { throw .measure(error) }
         do { try geos.validate(stored) } catch {
             guard case .invalid(let reason) = error.kind else { throw .geometry(error) }
-            let lonLat = error.location.flatMap { try? toGeographic.transform($0) }
+            let lonLat = error.location.flatMap { try? measure.toGeographic.transform($0) }
             throw .invalid(reason: reason, at: error.location, lonLat: lonLat, crs: registryCRS)
         }
+        // After GEOS, so that an invalid shape is named as such rather than by its areas.
+        do { try measure.checkAgreement(stored, geographic: geographic, areas: areas) } catch { throw .measure(error) }
         let multi = stored.asMultiPolygon.orientedRFC7946()  // stored normalised: exterior CCW, holes CW
         let envelope = multi.boundingBox
         return Output(
             geometry: multi,
             blob: GeoPackageBinary.encode(.multiPolygon(multi), srsID: srsID, envelope: envelope),
             envelope: envelope,
-            cadastralAreaM2: projected ? PlanarArea.area(of: stored) : nil,
-            ellipsoidalAreaM2: ellipsoidal.area(of: geographic))
+            cadastralAreaM2: areas.cadastral,
+            ellipsoidalAreaM2: areas.ellipsoidal)
     }
+
+    /// Refuses input coordinates no CRS could mean, and lon/lat edges that could go either way round the Earth.
+    func checkInput(_ input: Geometry) throws(MeasureError) {
+        if let e = PhysicalBounds.firstViolation(in: input, crs: source) { throw e }
+        if source.kind == .geographic, let edge = Antimeridian.firstAmbiguous(in: input) {
+            throw MeasureError(.ambiguousEdge(fromLon: edge.fromLon, toLon: edge.toLon), crs: source.identifier,
+                               polygon: edge.polygon, ring: edge.ring, coordinate: edge.coordinate)
+        }
+    }
+
+    /// Every point within the registry CRS's area of use widened by the margin; it may cross 180°.
+    func checkAreaOfUse(_ geographic: Geometry) throws(ImportError.Reason) {
+        guard let area = areaOfUse else { return }
+        let m = Self.areaOfUseMargin
+        if let q = area.firstPointOutside(geographic, margin: m) {
+            throw .outsideAreaOfUse(lon: Self.rounded(q.x), lat: Self.rounded(q.y), crs: registryCRS, area: area.summary)
+        }
+    }
+
+    /// Six decimals (0.1 m) print short and say enough about a point out of place.
+    static func rounded(_ v: Double) -> Double { (v * 1e6).rounded() / 1e6 }
 }

@@ -19,6 +19,9 @@ public struct ImportError: Error, CustomStringConvertible, Sendable {
         /// The file is of a kind landbank does not read (a Shapefile, GPX, KML...): what it is and what to do,
         /// e.g. "an ESRI Shapefile, which landbank does not read (yet); convert it with `ogr2ogr ...`".
         case unsupportedFormat(String)
+        /// A geometry the registry's CRS cannot hold or measure truthfully: coordinates no CRS could mean, an
+        /// edge across 180°, cadastral and ellipsoidal areas the projection cannot reconcile.
+        case measure(MeasureError)
     }
 
     public var file: String
@@ -68,6 +71,7 @@ public struct ImportError: Error, CustomStringConvertible, Sendable {
         case .badAttribute(let s): return s
         case .crs(let s): return s
         case .unsupportedFormat(let s): return s
+        case .measure(let m): return m.description
         }
     }
 
