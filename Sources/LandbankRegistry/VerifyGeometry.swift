@@ -10,7 +10,7 @@ extension Registry {
         var stored: [String] = [], changed: [String] = [], areas: [String] = [], validity: [String] = []
         for kind in Subject.Kind.allCases {
             let parcel = kind == .parcel
-            let (cad, ell) = parcel ? ("cadastral_area_m2", "ellipsoidal_area_m2") : ("footprint_area_m2", "footprint_ellipsoidal_area_m2")
+            let (cad, ell) = kind.areaColumns
             let mu = parcel ? ", cadastral_area_mu, ellipsoidal_area_mu" : ""
             let cursor = try Row.fetchCursor(db, sql: """
                 SELECT \(kind.idColumn), geom, geom_sha256, \(cad), \(ell)\(mu) FROM \(kind.table)

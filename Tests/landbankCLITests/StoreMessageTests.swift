@@ -58,7 +58,7 @@ struct StoreMessageTests {
         let dir = (reg as NSString).deletingLastPathComponent
         let script = "mount --bind -o ro \"$1\" \"$1\" && exec \"$2\" \"$3\" \"$4\" XYGX-2023-001 --date 2030-01-01 --status assigned --by clerk"
         let r = try privately(script, [dir, landbank, "record", reg])
-        #expect(r.status == 1)
+        #expect(r.status == 77)
         let line = try #require(oneLine(r), "\(r.stderr)")
         #expect(line.hasPrefix("landbank: error: \(reg): is read-only here"), "\(line)")
         let read = try privately("mount --bind -o ro \"$1\" \"$1\" && exec \"$2\" list \"$3\" --limit 1", [dir, landbank, reg])
@@ -77,7 +77,7 @@ struct StoreMessageTests {
             "$3" import "$1/small/r.gpkg" "$4"; echo "status $?"; sqlite3 "$1/small/r.gpkg" "SELECT count(*) FROM parcels"
             """
         let r = try privately(script, [dir, reg, landbank, fixture("xinyu-hitech-disposed.geojson")])
-        #expect(r.stdout == "status 1\n0\n", "\(r.stdout) \(r.stderr)")
+        #expect(r.stdout == "status 74\n0\n", "\(r.stdout) \(r.stderr)")
         #expect(r.stderr.contains("r.gpkg: the disk is full") && r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
     }
 
@@ -88,7 +88,7 @@ struct StoreMessageTests {
         // 170 KiB: the empty registry (144 KiB) may grow a little, not by 144 parcels.
         let r = try run("/bin/bash", ["-c", "ulimit -f 170; exec \"$0\" import \"$1\" \"$2\"", landbank, reg,
                                       fixture("xinyu-hitech-disposed.geojson")])
-        #expect(r.status == 1)
+        #expect(r.status == 74)
         let line = try #require(oneLine(r), "\(r.stderr)")
         #expect(line.contains("file-size limit") && line.contains(reg), "\(line)")
         #expect(try sqlite(reg, "SELECT count(*) FROM parcels") == "0")
@@ -101,7 +101,7 @@ struct StoreMessageTests {
         let cut = (reg as NSString).deletingLastPathComponent + "/cut.gpkg"
         try data.prefix(data.count / 2).write(to: URL(fileURLWithPath: cut))
         let r = try lb("stats", cut)
-        #expect(r.status == 1)
+        #expect(r.status == 70)
         let line = try #require(oneLine(r), "\(r.stderr)")
         #expect(line.contains("\(cut): is damaged") && line.contains("landbank verify \(cut)"), "\(line)")
     }
@@ -110,10 +110,10 @@ struct StoreMessageTests {
     func notRegistries() throws {
         let dir = try scratchDirectory()
         let r = try lb("list", dir)
-        #expect(r.status == 1 && oneLine(r) == "landbank: error: \(dir): is a directory, not a registry; give the .gpkg file inside it")
+        #expect(r.status == 69 && oneLine(r) == "landbank: error: \(dir): is a directory, not a registry; give the .gpkg file inside it")
         _ = FileManager.default.createFile(atPath: dir + "/notes.gpkg", contents: Data(repeating: 0x41, count: 2048))
         let t = try lb("record", dir + "/notes.gpkg", "X", "--date", "2030-01-01", "--status", "idle", "--by", "c")
-        #expect(t.status == 1 && oneLine(t)?.contains("not a SQLite file") == true, "\(t.stderr)")
+        #expect(t.status == 69 && oneLine(t)?.contains("not a SQLite file") == true, "\(t.stderr)")
     }
 
     @Test("export --out onto the registry, a device or /dev/stdout is refused and the registry stays whole")
@@ -122,7 +122,7 @@ struct StoreMessageTests {
         let dir = (reg as NSString).deletingLastPathComponent
         for out in [reg, dir + "/../" + (dir as NSString).lastPathComponent + "/r.gpkg", "/dev/null", "/dev/stdout", dir] {
             let r = try lb("export", reg, "--out", out)
-            #expect(r.status == 1 && oneLine(r) != nil, "\(out): \(r.stderr)")
+            #expect(r.status == 65 && oneLine(r) != nil, "\(out): \(r.stderr)")
         }
         #expect(try lb("export", reg, "--out", "/dev/stdout").stderr.contains("--out -"))
         #expect(try sqlite(reg, "SELECT count(*) FROM parcels") == "144")

@@ -18,7 +18,7 @@ extension Registry {
             throw LifecycleError(subject, ImportError(file: "new geometry", reason: error).reasonText)
         }
         let k = subject.kind
-        let (cad, ell) = k == .parcel ? ("cadastral_area_m2", "ellipsoidal_area_m2") : ("footprint_area_m2", "footprint_ellipsoidal_area_m2")
+        let (cad, ell) = k.areaColumns
         return try write { db in
             let chain = try HistoryChain(db)
             guard let old = try Row.fetchOne(db, sql: "SELECT geom, \(cad), \(ell) FROM \(k.table) WHERE \(k.idColumn) = ?",
@@ -33,22 +33,35 @@ extension Registry {
                     throw LifecycleError(subject, "the new footprint does not lie on parcel \(parcelID)")
                 }
             }
-            let (before, after) = ((old[1] as Double?) ?? old[2], out.cadastralAreaM2 ?? out.ellipsoidalAreaM2)
-            let change = String(format: "%@ area %.2f → %.2f m²", out.cadastralAreaM2 == nil ? "ellipsoidal" : (k == .parcel ? "cadastral" : "footprint"), before, after)
+            let change = Self.areaChange(k, before: (old[1] as Double?) ?? old[2], out)
             let event = try Self.append(NewEvent(subject: subject, date: date, recordedBy: recordedBy,
                                                  note: [note ?? "geometry replaced", change].joined(separator: "; ")),
                                         kind: .geometry, chain: chain, in: db)
             try chain.keepGeometry(GeometryContent(subject: subject, eventID: event.id, blob: old[0], cadastralAreaM2: old[1],
                                                    ellipsoidalAreaM2: old[2]))
-            var sets = "geom = ?, geom_sha256 = ?, \(cad) = ?, \(ell) = ?"
-            var args: StatementArguments = [Data(out.blob), HistoryChain.sha256(out.blob), out.cadastralAreaM2, out.ellipsoidalAreaM2]
-            if k == .parcel {
-                sets += ", cadastral_area_mu = ?, ellipsoidal_area_mu = ?"
-                args += [out.cadastralAreaM2.map(AreaUnit.mu.fromSquareMetres), AreaUnit.mu.fromSquareMetres(out.ellipsoidalAreaM2)]
-            }
-            try db.execute(sql: "UPDATE \(k.table) SET \(sets) WHERE \(k.idColumn) = ?", arguments: args + [subject.id])
-            try GeoPackageContents.widenExtent(of: k.table, by: out.envelope, in: db)
+            try Self.store(out, of: subject, in: db)
             return event
         }
+    }
+
+    /// Writes a measured geometry over the subject's: the blob, its SHA-256, both areas (and mu for a parcel);
+    /// the spatial index follows through the GeoPackage triggers, the layer's extent is widened.
+    static func store(_ out: FeatureProcessor.Output, of subject: Subject, in db: Database) throws {
+        let k = subject.kind
+        let (cad, ell) = k.areaColumns
+        var sets = "geom = ?, geom_sha256 = ?, \(cad) = ?, \(ell) = ?"
+        var args: StatementArguments = [Data(out.blob), HistoryChain.sha256(out.blob), out.cadastralAreaM2, out.ellipsoidalAreaM2]
+        if k == .parcel {
+            sets += ", cadastral_area_mu = ?, ellipsoidal_area_mu = ?"
+            args += [out.cadastralAreaM2.map(AreaUnit.mu.fromSquareMetres), AreaUnit.mu.fromSquareMetres(out.ellipsoidalAreaM2)]
+        }
+        try db.execute(sql: "UPDATE \(k.table) SET \(sets) WHERE \(k.idColumn) = ?", arguments: args + [subject.id])
+        try GeoPackageContents.widenExtent(of: k.table, by: out.envelope, in: db)
+    }
+
+    /// "cadastral area 6134.92 → 11242.07 m²" (footprint for a building, ellipsoidal in a geographic registry).
+    static func areaChange(_ k: Subject.Kind, before: Double?, _ out: FeatureProcessor.Output) -> String {
+        let which = out.cadastralAreaM2 == nil ? "ellipsoidal" : (k == .parcel ? "cadastral" : "footprint")
+        return String(format: "%@ area %.2f → %.2f m²", which, before ?? .nan, out.cadastralAreaM2 ?? out.ellipsoidalAreaM2)
     }
 }

@@ -5,6 +5,10 @@ import LandbankLifecycle
 extension Subject.Kind {
     var table: String { self == .parcel ? "parcels" : "buildings" }
     var idColumn: String { self == .parcel ? "parcel_id" : "building_id" }
+    /// The columns of the stored planar and ellipsoidal areas, m².
+    var areaColumns: (cadastral: String, ellipsoidal: String) {
+        self == .parcel ? ("cadastral_area_m2", "ellipsoidal_area_m2") : ("footprint_area_m2", "footprint_ellipsoidal_area_m2")
+    }
 }
 
 extension HistoryEvent {

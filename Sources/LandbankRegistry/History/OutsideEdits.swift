@@ -37,7 +37,7 @@ extension Registry {
             let chain = try HistoryChain(db)
             var report = OutsideEditReport(measured: [], unmeasurable: [])
             for k in Subject.Kind.allCases {
-                let (cad, ell) = k == .parcel ? ("cadastral_area_m2", "ellipsoidal_area_m2") : ("footprint_area_m2", "footprint_ellipsoidal_area_m2")
+                let (cad, ell) = k.areaColumns
                 let rows = try Row.fetchAll(db, sql: "SELECT \(k.idColumn), geom, \(cad), \(ell) FROM \(k.table) WHERE geom_sha256 IS NULL")
                 for row in rows {
                     let subject = Subject(k, row[0])
@@ -51,18 +51,8 @@ extension Registry {
                         report.unmeasurable.append("\(subject): \(Self.geometryProblem(error)); its areas stay stale")
                         continue
                     }
-                    let before: Double? = row[2] ?? row[3]
-                    let after = out.cadastralAreaM2 ?? out.ellipsoidalAreaM2
-                    let change = String(format: "%@ area %.2f → %.2f m²", out.cadastralAreaM2 == nil ? "ellipsoidal" : (k == .parcel ? "cadastral" : "footprint"),
-                                        before ?? .nan, after)
-                    var sets = "geom = ?, geom_sha256 = ?, \(cad) = ?, \(ell) = ?"
-                    var args: StatementArguments = [Data(out.blob), HistoryChain.sha256(out.blob), out.cadastralAreaM2, out.ellipsoidalAreaM2]
-                    if k == .parcel {
-                        sets += ", cadastral_area_mu = ?, ellipsoidal_area_mu = ?"
-                        args += [out.cadastralAreaM2.map(AreaUnit.mu.fromSquareMetres), AreaUnit.mu.fromSquareMetres(out.ellipsoidalAreaM2)]
-                    }
-                    try db.execute(sql: "UPDATE \(k.table) SET \(sets) WHERE \(k.idColumn) = ?", arguments: args + [subject.id])
-                    try GeoPackageContents.widenExtent(of: k.table, by: out.envelope, in: db)
+                    let change = Self.areaChange(k, before: row[2] ?? row[3], out)
+                    try Self.store(out, of: subject, in: db)
                     try chain.append(EventContent(subject: subject, date: .today(), kind: .geometry, recordedBy: "landbank",
                                                   note: "measured again after an edit outside landbank; \(change)"))
                     report.measured.append("\(subject): \(change)")
