@@ -65,7 +65,12 @@ extension Registry {
             throw fail(.crs("--from-gcj02 needs longitude/latitude input, but the file is in \(sourceCRS.identifier)"))
         }
         if let field = options.idField { source.useIDField(field) }
-        let processor = try FeatureProcessor(source: sourceCRS, registry: crs, srsID: srsID, fromGCJ02: options.fromGCJ02)
+        // The producer thread gets a PROJ context of its own: a context must not be used by two threads, and this
+        // one's transformations run there while the registry's context stays with the calling thread.
+        let context = try ProjContext()
+        let processor = try FeatureProcessor(source: try CoordinateReferenceSystem(sourceCRS.definition, context: context),
+                                             registry: try CoordinateReferenceSystem(crs.definition, context: context),
+                                             srsID: srsID, fromGCJ02: options.fromGCJ02)
         let importedAt = ISO8601DateFormatter().string(from: Date())
         var totals = Accumulator(projected: crs.kind == .projected)
         let pipeline = ImportPipeline(source: source, processor: processor, idField: options.idField, kind: kind)
