@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """The three site queries of issue 10 in SpatiaLite, on the same GeoPackage, from one long-lived connection.
 
     scripts/bench-query-spatialite.py REG.gpkg [POINTS=200] [PASSES=3] [HALF_EXTENT_KM=150]

@@ -12,6 +12,7 @@
 #    p50/p99 of: parcels 40-60 mu within 20 km nearest 10; parcels 80-120 mu within 20 km nearest 10;
 #    buildings >= 20,000 m2 vacant, >= 8 m clear height, >= 2,000 kVA within 30 km nearest 10.
 # 4. scripts/bench-query-spatialite.py: the same three queries through mod_spatialite, one connection.
+# LANDBANK_BIN=PATH imports with that landbank binary instead of building a release one.
 # Work files live in out/bench-query/ (ignored by git); the registry is reused while N and the generator
 # are unchanged.
 set -euo pipefail
@@ -28,11 +29,17 @@ if [[ ! -e /usr/lib/x86_64-linux-gnu/mod_spatialite.so && ! -e /usr/lib/aarch64-
     SUDO=; [[ $(id -u) -eq 0 ]] || SUDO=sudo
     $SUDO apt-get install -y -qq libsqlite3-mod-spatialite >/dev/null
 fi
-python3 -c 'import pyproj' 2>/dev/null || { echo "pyproj is needed (apt-get install python3-pyproj)" >&2; exit 1; }
+# The system python: its sqlite3 can load extensions (a pyenv build often cannot); pyproj from Debian.
+/usr/bin/python3 -c 'import pyproj, sqlite3; sqlite3.connect(":memory:").enable_load_extension(True)' 2>/dev/null || {
+    SUDO=; [[ $(id -u) -eq 0 ]] || SUDO=sudo
+    $SUDO apt-get install -y -qq python3-pyproj >/dev/null
+}
 
 cd "$ROOT"
-swift build -c release --product landbank >/dev/null
-LB="$(swift build -c release --show-bin-path)/landbank"
+if [[ -n ${LANDBANK_BIN:-} ]]; then LB=$LANDBANK_BIN; else
+    swift build -c release --product landbank >/dev/null
+    LB="$(swift build -c release --show-bin-path)/landbank"
+fi
 (cd scripts/bench-query && swift build -c release >/dev/null)
 BENCH="$(cd scripts/bench-query && swift build -c release --show-bin-path)/bench-query"
 
@@ -52,4 +59,4 @@ if [[ ! -e $REG || "$(cat "$REG.stamp" 2>/dev/null)" != "$stamp" ]]; then
 fi
 echo "registry: $(sqlite3 "$REG" 'SELECT count(*) FROM parcels') parcels, $(sqlite3 "$REG" 'SELECT count(*) FROM buildings') buildings; $POINTS points x $PASSES passes"
 "$BENCH" "$REG" "$POINTS" "$PASSES" "$HALF"
-python3 scripts/bench-query-spatialite.py "$REG" "$POINTS" "$PASSES" "$HALF"
+/usr/bin/python3 scripts/bench-query-spatialite.py "$REG" "$POINTS" "$PASSES" "$HALF"

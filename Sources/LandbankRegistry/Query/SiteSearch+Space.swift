@@ -11,7 +11,10 @@ extension SiteSearch {
                     near: NearPoint?, bbox: BoundingBox?, need: Int?, after: PageToken?, sortByDistance: Bool,
                     decode: (Row) -> (item: T, id: String, key: Double)) throws -> [Found<T>] {
         let cap = Self.attributeDriveLimit
-        let fromAttributes = try conditions != "1" && layer.attributeCount(db, conditions, args, cap: cap) <= cap
+        let matches = conditions == "1" ? cap + 1 : try layer.attributeCount(db, conditions, args, cap: cap)
+        // Nothing has these attributes: no window needs reading (the worst case of a site search, made cheap).
+        if matches == 0 { return [] }
+        let fromAttributes = matches <= cap
         var out: [Found<T>] = []
         func read(_ window: BoundingBox, seen: BoundingBox?, _ accept: (Row, String, MultiPolygon) throws -> Double?) throws {
             var w = window

@@ -19,7 +19,7 @@ public final class SiteSearch {
     let geodesic: GeodesicDistance
     let projected: Bool
     /// Above this many attribute matches the R*Tree drives a spatial search; at or below, the attribute indexes do.
-    static let attributeDriveLimit = 256
+    static let attributeDriveLimit = 1024
     /// The first window's radius of a nearest-k search; it grows until k sites are known to be the nearest.
     static let firstRadiusKm = 1.0
 
