@@ -2,6 +2,7 @@
 """Write N synthetic parcels around Xinyu as one GeoJSON FeatureCollection, streaming.
 
     scripts/gen-synthetic.py [N] [OUT.geojson] [--crs-4547] [--extent-km 30] [--seed 1]
+                             [--buildings-out B.geojson --buildings-every 5]
 
 Defaults: N = 1,000,000, OUT = synthetic.geojson, RFC 7946 (WGS84 lon/lat, 7 decimals,
 exterior rings counter-clockwise, no crs member). With --crs-4547 the coordinates are
@@ -15,8 +16,14 @@ default 30 km extent and N = 1,000,000 cells are 30 m wide and parcels are ~0.4-
 pass a larger --extent-km for bigger parcels. Output is deterministic for a given
 (N, seed, extent, mode). Standard library only; memory use does not grow with N.
 Lon/lat come from a local equirectangular approximation (fine for synthetic data).
+
+With --buildings-out, every K-th parcel (--buildings-every, default 5: 200,000 buildings for 1,000,000
+parcels) gets one factory building, a square footprint of half-side 0.1 x the parcel's radius at its
+centre (always inside it), with floor area, vacancy, clear height, floor load, power, crane, standard
+factory and available_from drawn from a second generator, so the parcels are the same with or without it.
 """
 import argparse
+import json
 import math
 import random
 import sys
@@ -37,6 +44,8 @@ def main():
                     help="write EPSG:4547 metres with an old-style crs member instead of RFC 7946")
     ap.add_argument("--extent-km", type=float, default=30.0)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--buildings-out", help="also write one building on every K-th parcel to this GeoJSON")
+    ap.add_argument("--buildings-every", type=int, default=5)
     a = ap.parse_args()
     n = a.n
     if n < 1:
@@ -78,6 +87,7 @@ def main():
                     '{"name":"urn:ogc:def:crs:EPSG::4547"}},')
         f.write('"features":[\n')
         buf = []
+        bw = Buildings(a.buildings_out, a.buildings_every, a.seed, a.crs_4547, id_width) if a.buildings_out else None
         for i in range(n):
             row, col = divmod(i, cols)
             cx = (col + 0.5) * cell
@@ -95,6 +105,9 @@ def main():
                 rr = r * (0.8 + 0.2 * rnd())
                 pts.append(fmt % (ox + (cx + rr * cos(t)) * sx, oy + (cy + rr * sin(t)) * sy))
             pts.append(pts[0])
+            if bw:
+                bw.add(i, [(ox + (cx + dx * 0.1 * r) * sx, oy + (cy + dy * 0.1 * r) * sy)
+                           for dx, dy in ((-1, -1), (1, -1), (1, 1), (-1, 1), (-1, -1))], fmt)
             # zone by quadrant of the extent, the rest random
             z = (2 if cy > half else 0) + (1 if cx > half else 0)
             key = (z, int(rnd() * 20), int(rnd() * 20))
@@ -113,6 +126,42 @@ def main():
         if buf:
             f.write(",\n".join(buf))
         f.write("\n]}\n")
+        if bw:
+            bw.close()
+
+
+class Buildings:
+    """One factory building on every K-th parcel, attributes from their own generator."""
+
+    def __init__(self, path, every, seed, crs_4547, id_width):
+        self.f = open(path, "w", encoding="utf-8", newline="\n", buffering=1 << 20)
+        self.every, self.rng, self.id_width, self.first = max(1, every), random.Random(seed + 7919), id_width, True
+        self.f.write('{"type":"FeatureCollection",')
+        if crs_4547:
+            self.f.write('"crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4547"}},')
+        self.f.write('"features":[\n')
+
+    def add(self, i, ring, fmt):
+        if i % self.every:
+            return
+        rnd = self.rng.random
+        floor = round(2000 + 58000 * rnd())
+        props = {
+            "parcel_id": "SYN-%0*d" % (self.id_width, i + 1), "floor_area_m2": floor,
+            "vacant_floor_area_m2": round(floor * rnd()), "clear_height_m": round(5 + 9 * rnd(), 1),
+            "floor_load_kn_m2": round(10 + 40 * rnd()), "power_kva": round(200 + 4800 * rnd()),
+            "crane_t": round(30 * rnd()) if rnd() < 0.4 else 0, "standard_factory": rnd() < 0.5,
+            "available_from": "2025-%02d-01" % (1 + int(rnd() * 12)), "status": "revitalized",
+        }
+        coords = ",".join(fmt % p for p in ring)
+        self.f.write(("" if self.first else ",\n") + '{"type":"Feature","id":"SYN-B-%0*d","properties":%s,'
+                     '"geometry":{"type":"Polygon","coordinates":[[%s]]}}'
+                     % (self.id_width, i + 1, json.dumps(props, separators=(",", ":")), coords))
+        self.first = False
+
+    def close(self):
+        self.f.write("\n]}\n")
+        self.f.close()
 
 
 if __name__ == "__main__":

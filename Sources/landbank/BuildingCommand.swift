@@ -47,11 +47,15 @@ struct ImportBuildings: ParsableCommand {
 
 struct ListBuildings: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "List buildings with floor space and vacancy (--status is the building's own, --zone its parcel's).")
+        commandName: "list",
+        abstract: "List buildings with floor space and vacancy (--status is the building's own, --zone its parcel's).",
+        discussion: "Filters combine with AND. With --near the list is nearest first with the distance to the footprint.")
 
     @OptionGroup var target: RegistryArgument
     @OptionGroup var filter: FilterOptions
     @Option(help: "Only the buildings on this parcel.") var parcel: String?
+    @OptionGroup var near: NearOptions
+    @OptionGroup var buildings: BuildingFilterOptions
     @Option(help: "Show at most this many.") var limit: Int?
     @OptionGroup var output: OutputOptions
 
@@ -62,16 +66,21 @@ struct ListBuildings: ParsableCommand {
     func run() throws {
         try CLI.run(registry: target.registry) {
             let registry = try CLI.open(target.registry, readOnly: true)
-            let list = try registry.buildings(filter.parcelFilter, parcelID: parcel, limit: limit)
-            if output.json { return try CLI.printJSON(list) }
-            let rows = list.map { b in
-                [b.buildingID, b.parcelID, b.status?.rawValue ?? "", b.standardFactory ? "yes" : "",
-                 Format.fixed(b.floorAreaM2, 0), b.vacantFloorAreaM2.map { Format.fixed($0, 0) } ?? "—",
-                 b.clearHeightM.map { Format.fixed($0, 1) } ?? "—", b.powerKVA.map { Format.fixed($0, 0) } ?? "—"]
+            let query = BuildingQuery(criteria: buildings.criteria, status: filter.status, parcelZone: filter.zone,
+                                      parcelID: parcel, near: near.point, limit: limit)
+            let hits = try registry.findBuildings(query).hits
+            if output.json { return try CLI.printJSON(hits) }
+            let rows = hits.map { h in
+                let b = h.building
+                return [b.buildingID, b.parcelID, b.status?.rawValue ?? "", b.standardFactory ? "yes" : "",
+                        Format.fixed(b.floorAreaM2, 0), b.vacantFloorAreaM2.map { Format.fixed($0, 0) } ?? "—",
+                        b.clearHeightM.map { Format.fixed($0, 1) } ?? "—", b.powerKVA.map { Format.fixed($0, 0) } ?? "—"]
+                    + (query.near == nil ? [] : [Format.fixed(h.distanceKm ?? 0, 3)])
             }
-            print(Format.table(["building", "parcel", "status", "standard", "floor m²", "vacant m²", "clear height m", "power kVA"],
-                               rows, rightAligned: [4, 5, 6, 7]))
-            print("\(list.count) buildings, \(Format.fixed(list.reduce(0) { $0 + $1.floorAreaM2 }, 0)) m² of floor space")
+            let header = ["building", "parcel", "status", "standard", "floor m²", "vacant m²", "clear height m", "power kVA"]
+                + (query.near == nil ? [] : ["distance km"])
+            print(Format.table(header, rows, rightAligned: [4, 5, 6, 7, 8]))
+            print("\(hits.count) buildings, \(Format.fixed(hits.reduce(0) { $0 + $1.building.floorAreaM2 }, 0)) m² of floor space")
         }
     }
 }

@@ -3,30 +3,50 @@ import LandbankLifecycle
 import LandbankRegistry
 
 struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List parcels, with both areas in mu.")
+    static let configuration = CommandConfiguration(
+        abstract: "List parcels, with both areas in mu; filter by area, land use, place and buildings.",
+        discussion: """
+            Filters combine with AND. The building filters ask that at least one building on the parcel meets \
+            all of them. With --near the list is nearest first and shows the ellipsoidal distance from the point \
+            to the parcel's nearest edge (0 inside), `distance_km` in --json.
+            """)
 
     @OptionGroup var target: RegistryArgument
     @OptionGroup var filter: FilterOptions
+    @Option(help: "Only parcels with this land use.") var landUse: String?
+    @Option(help: "Only parcels of at least this cadastral area, mu.") var minMu: Double?
+    @Option(help: "Only parcels of at most this cadastral area, mu.") var maxMu: Double?
+    @Option(help: "Only parcels meeting the box MINX,MINY,MAXX,MAXY in the registry's CRS (as `show` prints the envelope).")
+    var bbox: Box?
+    @OptionGroup var near: NearOptions
+    @OptionGroup var buildings: BuildingFilterOptions
     @Option(help: "Show at most this many parcels.")
     var limit: Int?
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
         try OptionRanges.count(limit, "--limit")
+        try OptionRanges.mu(min: minMu, max: maxMu)
+        try OptionRanges.box(bbox?.box)
     }
 
     func run() throws {
         try CLI.run(registry: target.registry) {
             let registry = try CLI.open(target.registry, readOnly: true)
-            let parcels = try registry.parcels(filter.parcelFilter, limit: limit)
-            if output.json { return try CLI.printJSON(parcels) }
-            let rows = parcels.map { p in
-                [p.parcelID, p.zone ?? "", p.status?.rawValue ?? "", p.disposalMethod?.rawValue ?? "",
-                 p.cadastralAreaMu.map { Format.fixed($0, 3) } ?? "—", Format.fixed(p.ellipsoidalAreaMu, 3)]
+            let query = ParcelQuery(status: filter.status, zone: filter.zone, landUse: landUse, minMu: minMu, maxMu: maxMu,
+                                    bbox: bbox?.box, near: near.point, buildings: buildings.criteria, limit: limit)
+            let hits = try registry.findParcels(query).hits
+            if output.json { return try CLI.printJSON(hits) }
+            let rows = hits.map { h in
+                let p = h.parcel
+                return [p.parcelID, p.zone ?? "", p.status?.rawValue ?? "", p.disposalMethod?.rawValue ?? "",
+                        p.cadastralAreaMu.map { Format.fixed($0, 3) } ?? "—", Format.fixed(p.ellipsoidalAreaMu, 3)]
+                    + (query.near == nil ? [] : [Format.fixed(h.distanceKm ?? 0, 3)])
             }
-            print(Format.table(["parcel", "zone", "status", "disposal", "cadastral mu", "ellipsoidal mu"], rows,
-                               rightAligned: [4, 5]))
-            print("\(parcels.count) parcels")
+            let header = ["parcel", "zone", "status", "disposal", "cadastral mu", "ellipsoidal mu"]
+                + (query.near == nil ? [] : ["distance km"])
+            print(Format.table(header, rows, rightAligned: [4, 5, 6]))
+            print("\(hits.count) parcels")
         }
     }
 }

@@ -7,11 +7,22 @@ struct Show: ParsableCommand {
     @OptionGroup var target: RegistryArgument
     @Argument(help: "The parcel id.")
     var parcel: String
+    @Flag(help: "List the parcels that touch this one or lie within --tolerance, with the boundary they share.")
+    var neighbours = false
+    @Option(help: "With --neighbours: the gap in metres still counted as touching (survey slivers).")
+    var tolerance: Double = 0.5
     @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard tolerance.isFinite, (0...1000).contains(tolerance) else {
+            throw ValidationError("--tolerance must be from 0 to 1000 m, not \(tolerance)")
+        }
+    }
 
     func run() throws {
         try CLI.run(registry: target.registry) {
             let registry = try CLI.open(target.registry, readOnly: true)
+            if neighbours { return try printNeighbours(registry) }
             guard let detail = try registry.parcelDetail(id: parcel) else {
                 throw CLIError("\(target.registry): no parcel with id \"\(parcel)\"", .notFound)
             }
@@ -45,5 +56,17 @@ struct Show: ParsableCommand {
             lines.append(("imported at", p.importedAt))
             Format.keyValues(lines)
         }
+    }
+
+    func printNeighbours(_ registry: Registry) throws {
+        guard try registry.parcel(id: parcel) != nil else {
+            throw CLIError("\(target.registry): no parcel with id \"\(parcel)\"")
+        }
+        let list = try registry.neighbours(of: parcel, tolerance: tolerance)
+        if output.json { return try CLI.printJSON(list) }
+        print(Format.table(["neighbour", "distance m", "shared boundary m"],
+                           list.map { [$0.parcelID, Format.fixed($0.distanceM, 3), Format.fixed($0.sharedBoundaryM, 2)] },
+                           rightAligned: [1, 2]))
+        print("\(list.count) neighbours of \(parcel) within \(Format.fixed(tolerance, 2)) m")
     }
 }

@@ -68,6 +68,7 @@ enum Migrations {
             try db.execute(sql: LifecycleSchema.history)
         }
         m.registerMigration("v4-tamper-evident-history") { db in try IntegrityMigration.run(db) }
+        m.registerMigration(QueryIndexMigration.name) { db in try QueryIndexMigration.run(db) }
         return m
     }
 }

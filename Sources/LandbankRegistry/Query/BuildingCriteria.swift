@@ -1,0 +1,53 @@
+import GRDB
+import LandbankLifecycle
+
+/// What a site seeker asks of a factory building (厂房). Every criterion set must hold (AND); a building whose
+/// column is empty does not meet a criterion on that column (an unknown clear height is not "at least 8 m").
+public struct BuildingCriteria: Sendable, Equatable {
+    public var minVacantM2: Double?
+    public var minClearHeightM: Double?
+    public var minFloorLoadKNm2: Double?
+    public var minPowerKVA: Double?
+    public var minCraneT: Double?
+    /// Only standard factory buildings (标准厂房) when true; false asks nothing.
+    public var standardFactory: Bool
+    /// Available on or before this date (`available_from` ≤ it); a building with no date does not qualify.
+    public var availableBy: CivilDate?
+
+    public init(minVacantM2: Double? = nil, minClearHeightM: Double? = nil, minFloorLoadKNm2: Double? = nil,
+                minPowerKVA: Double? = nil, minCraneT: Double? = nil, standardFactory: Bool = false,
+                availableBy: CivilDate? = nil) {
+        self.minVacantM2 = minVacantM2
+        self.minClearHeightM = minClearHeightM
+        self.minFloorLoadKNm2 = minFloorLoadKNm2
+        self.minPowerKVA = minPowerKVA
+        self.minCraneT = minCraneT
+        self.standardFactory = standardFactory
+        self.availableBy = availableBy
+    }
+
+    public var isEmpty: Bool { self == BuildingCriteria() }
+
+    /// Whether a building meets every criterion (the definition the SQL below must agree with).
+    public func matches(_ b: Building) -> Bool {
+        func atLeast(_ v: Double?, _ min: Double?) -> Bool { min.map { m in v.map { $0 >= m } ?? false } ?? true }
+        return atLeast(b.vacantFloorAreaM2, minVacantM2) && atLeast(b.clearHeightM, minClearHeightM)
+            && atLeast(b.floorLoadKNm2, minFloorLoadKNm2) && atLeast(b.powerKVA, minPowerKVA)
+            && atLeast(b.craneT, minCraneT) && (!standardFactory || b.standardFactory)
+            && availableBy.map { by in b.availableFrom.map { $0 <= by } ?? false } ?? true
+    }
+
+    /// The criteria as SQL conditions on the buildings table under `alias`; each column has a B-tree index
+    /// (migration 5). Dates are stored as `YYYY-MM-DD`, so text order is date order.
+    func conditions(_ alias: String) -> [(String, DatabaseValueConvertible)] {
+        var out: [(String, DatabaseValueConvertible)] = []
+        let minimums: [(String, Double?)] = [
+            ("vacant_floor_area_m2", minVacantM2), ("clear_height_m", minClearHeightM),
+            ("floor_load_kn_m2", minFloorLoadKNm2), ("power_kva", minPowerKVA), ("crane_t", minCraneT),
+        ]
+        for (column, value) in minimums { if let value { out.append(("\(alias).\(column) >= ?", value)) } }
+        if standardFactory { out.append(("\(alias).standard_factory = ?", 1)) }
+        if let availableBy { out.append(("\(alias).available_from <= ?", availableBy.description)) }
+        return out
+    }
+}

@@ -1,0 +1,82 @@
+import GRDB
+
+extension SiteSearch {
+    /// The parcels a query asks for, one page of them. Throws an invalid-argument `RegistryError` for values
+    /// that make no query (a minimum above a maximum, a latitude past 90°, a token from another search).
+    public func parcels(_ q: ParcelQuery) throws -> SitePage<ParcelHit> {
+        if let problem = q.problem { throw invalid(problem) }
+        let sort = q.effectiveSort
+        let after = try q.pageToken.map { try PageToken($0, sort: sort, path: registry.path) }
+        let (conditions, args) = q.attributeSQL(projected: projected)
+        let need = q.limit.map { $0 + 1 }
+        func key(_ p: Parcel) -> Double { sort == .area ? -(p.cadastralAreaM2 ?? p.ellipsoidalAreaM2) : 0 }
+        let found: [Found<Parcel>] = try registry.db.read { db in
+            if q.near != nil || q.bbox != nil {
+                return try spatial(db, layer: .parcels, conditions: conditions, args, near: q.near, bbox: q.bbox,
+                                   need: sort == .distance ? need : nil, after: after, sortByDistance: sort == .distance) { row in
+                    let p = Parcel(row: row)
+                    return (p, p.parcelID, key(p))
+                }
+            }
+            var sql = "SELECT \(SpatialLayer.aliased(Parcel.Columns.all, "p")) FROM parcels p WHERE \(conditions)"
+            var all = args
+            let area = "coalesce(p.cadastral_area_m2, p.ellipsoidal_area_m2)"
+            switch (sort, after) {
+            case (.area, let after?):
+                sql += " AND (\(area) < ? OR (\(area) = ? AND p.parcel_id > ?))"
+                all += [-after.key, -after.key, after.id]
+            case (_, let after?):
+                sql += " AND p.parcel_id > ?"
+                all += [after.id]
+            default: break
+            }
+            sql += sort == .area ? " ORDER BY \(area) DESC, p.parcel_id" : " ORDER BY p.parcel_id"
+            if let need { sql += " LIMIT \(need)" }
+            return try Row.fetchAll(db, sql: sql, arguments: all).map { row in
+                let p = Parcel(row: row)
+                return Found(item: p, id: p.parcelID, key: key(p))
+            }
+        }
+        return page(found, limit: q.limit, sort: sort) { ParcelHit(parcel: $0.item, distanceKm: $0.distanceKm) }
+    }
+
+    /// The buildings a query asks for, one page of them: nearest first with `near`, else by building id.
+    public func buildings(_ q: BuildingQuery) throws -> SitePage<BuildingHit> {
+        if let problem = q.problem { throw invalid(problem) }
+        let sort = q.sort
+        let after = try q.pageToken.map { try PageToken($0, sort: sort, path: registry.path) }
+        let (conditions, args) = q.attributeSQL()
+        let need = q.limit.map { $0 + 1 }
+        let found: [Found<Building>] = try registry.db.read { db in
+            if q.near != nil {
+                return try spatial(db, layer: .buildings, conditions: conditions, args, near: q.near, bbox: nil,
+                                   need: need, after: after, sortByDistance: true) { row in
+                    let b = Building(row: row)
+                    return (b, b.buildingID, 0)
+                }
+            }
+            var sql = "SELECT \(SpatialLayer.aliased(Building.columns, "b")) FROM buildings b JOIN parcels p ON p.parcel_id = b.parcel_id WHERE \(conditions)"
+            var all = args
+            if let after { sql += " AND b.building_id > ?"; all += [after.id] }
+            sql += " ORDER BY b.building_id"
+            if let need { sql += " LIMIT \(need)" }
+            return try Row.fetchAll(db, sql: sql, arguments: all).map { row in
+                let b = Building(row: row)
+                return Found(item: b, id: b.buildingID, key: 0)
+            }
+        }
+        return page(found, limit: q.limit, sort: sort) { BuildingHit(building: $0.item, distanceKm: $0.distanceKm) }
+    }
+}
+
+extension Registry {
+    /// A site search over this registry's parcels (see `SiteSearch`; make one `SiteSearch` to run many).
+    public func findParcels(_ query: ParcelQuery) throws -> SitePage<ParcelHit> {
+        try SiteSearch(self).parcels(query)
+    }
+
+    /// A site search over this registry's buildings.
+    public func findBuildings(_ query: BuildingQuery) throws -> SitePage<BuildingHit> {
+        try SiteSearch(self).buildings(query)
+    }
+}

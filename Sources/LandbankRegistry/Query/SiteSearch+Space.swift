@@ -1,0 +1,70 @@
+import GRDB
+import LandbankGeometry
+
+extension SiteSearch {
+    /// The sites of `layer` matching `conditions` that lie within `near` and/or meet `bbox`, found through the
+    /// R*Tree. With `need` (and a distance sort) it is a nearest-k search over growing windows: each round reads
+    /// only the R*Tree entries the previous window did not, and it stops once `need` sites lie within the
+    /// radius already covered, since nothing outside that window can be nearer. Without `need` one window of
+    /// the whole radius is read. Results come unsorted, each with its key and distance.
+    func spatial<T>(_ db: Database, layer: SpatialLayer, conditions: String, _ args: StatementArguments,
+                    near: NearPoint?, bbox: BoundingBox?, need: Int?, after: PageToken?, sortByDistance: Bool,
+                    decode: (Row) -> (item: T, id: String, key: Double)) throws -> [Found<T>] {
+        let cap = Self.attributeDriveLimit
+        let matches = conditions == "1" ? cap + 1 : try layer.attributeCount(db, conditions, args, cap: cap)
+        // Nothing has these attributes: no window needs reading (the worst case of a site search, made cheap).
+        if matches == 0 { return [] }
+        let fromAttributes = matches <= cap
+        var out: [Found<T>] = []
+        func read(_ window: BoundingBox, seen: BoundingBox?, _ accept: (Row, String, MultiPolygon) throws -> Double?) throws {
+            var w = window
+            if let bbox {
+                guard w.intersects(bbox) else { return }
+                w = BoundingBox(minX: max(w.minX, bbox.minX), minY: max(w.minY, bbox.minY),
+                                maxX: min(w.maxX, bbox.maxX), maxY: min(w.maxY, bbox.maxY))
+            }
+            let rows = try layer.rows(db, window: w, seen: seen, conditions: conditions, args, fromAttributes: fromAttributes)
+            while let row = try rows.next() {
+                let (item, id, key0) = decode(row)
+                let g = try SpatialLayer.geometry(row, id: id, path: registry.path)
+                if let bbox, !g.intersects(bbox) { continue }
+                guard let distance = try accept(row, id, g) else { continue }
+                let key = sortByDistance ? distance : key0
+                if let after, !after.precedes(key: key, id: id) { continue }
+                out.append(Found(item: item, id: id, key: key, distanceKm: near == nil ? nil : distance))
+            }
+        }
+        guard let near else {
+            // A window alone (the caller checked that one was given).
+            if let bbox { try read(bbox, seen: nil) { _, _, _ in 0 } }
+            return out
+        }
+        let plane = try toRegistry.transform(near.point)
+        let accept: (Row, String, MultiPolygon) throws -> Double? = { _, _, g in
+            let d = try self.distanceKm(from: near.point, plane: plane, to: g)
+            return d <= near.withinKm ? d : nil
+        }
+        var radius = need == nil || fromAttributes ? near.withinKm : min(near.withinKm, Self.firstRadiusKm)
+        var seen: BoundingBox?
+        while true {
+            let window = try self.window(around: near.point, km: radius)
+            try read(window, seen: seen, accept)
+            seen = window
+            guard radius < near.withinKm, let need else { break }
+            let sure = out.reduce(0) { $0 + (($1.distanceKm ?? 0) <= radius ? 1 : 0) }
+            if sure >= need { break }
+            let grow = sure == 0 ? 4 : max(2, (Double(need) / Double(sure)).squareRoot() * 1.2)
+            radius = min(near.withinKm, radius * grow)
+        }
+        return out
+    }
+
+    /// Sorts, cuts to `limit` and makes the next page's token from the last result kept.
+    func page<T, Hit>(_ found: [Found<T>], limit: Int?, sort: ParcelSort, hit: (Found<T>) -> Hit) -> SitePage<Hit> {
+        let sorted = found.sorted(by: Found.ordered)
+        guard let limit, sorted.count > limit else { return SitePage(hits: sorted.map(hit), nextPageToken: nil) }
+        let kept = sorted.prefix(limit)
+        let token = kept.last.map { PageToken(sort: sort, key: $0.key, id: $0.id).text }
+        return SitePage(hits: kept.map(hit), nextPageToken: token)
+    }
+}

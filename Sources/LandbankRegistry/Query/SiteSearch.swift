@@ -1,0 +1,66 @@
+import GRDB
+import LandbankGeodesy
+import LandbankGeometry
+
+/// Runs site searches on one registry. It holds what each search would otherwise rebuild: the transformations
+/// between WGS 84 lon/lat and the registry CRS and the geodesic of the registry's ellipsoid.
+///
+/// Distance (`distance_km`): the query point is transformed to the registry CRS; the nearest point of the
+/// site's boundary is found in that plane (0 when the point lies inside); that boundary point is transformed
+/// back to lon/lat and the geodesic from the query point to it measured on the registry CRS's ellipsoid
+/// (Karney, `geod_inverse`). Within a few tens of km the plane's nearest point and the ellipsoid's differ by
+/// far less than a metre.
+///
+/// Thread rule: uses PROJ objects of the registry's context, so it is used on the registry's thread only.
+public final class SiteSearch {
+    let registry: Registry
+    let toRegistry: Transformation
+    let toLonLat: Transformation
+    let geodesic: GeodesicDistance
+    let projected: Bool
+    /// Above this many attribute matches the R*Tree drives a spatial search; at or below, the attribute indexes do.
+    static let attributeDriveLimit = 1024
+    /// The first window's radius of a nearest-k search; it grows until k sites are known to be the nearest.
+    static let firstRadiusKm = 1.0
+
+    public init(_ registry: Registry) throws {
+        self.registry = registry
+        let lonLat = try registry.makeCRS("EPSG:4326")
+        toRegistry = try Transformation(from: lonLat, to: registry.crs)
+        toLonLat = try Transformation(from: registry.crs, to: lonLat)
+        geodesic = GeodesicDistance(try registry.crs.ellipsoid())
+        projected = registry.crs.kind == .projected
+    }
+
+    /// Kilometres from the lon/lat point (whose registry-CRS image is `plane`) to the geometry's nearest edge.
+    func distanceKm(from point: Point, plane: Point, to geometry: MultiPolygon) throws -> Double {
+        let nearest = NearestBoundaryPoint(of: geometry, to: plane)
+        if nearest.inside { return 0 }
+        return geodesic.metres(from: point, to: try toLonLat.transform(nearest.point)) / 1000
+    }
+
+    /// A registry-CRS box holding every point within `km` of the lon/lat point: the envelope of 16 points on
+    /// the geodesic circle, grown by 2% for the circle's bulge between them.
+    func window(around point: Point, km: Double) throws -> BoundingBox {
+        var ring = (0..<16).map { geodesic.destination(from: point, azimuth: Double($0) * 22.5, metres: km * 1000) }
+        try toRegistry.transform(&ring)
+        // 16 finite points: the envelope exists.
+        let b = BoundingBox(ring)!
+        let pad = 0.02 * max(b.maxX - b.minX, b.maxY - b.minY) / 2
+        return BoundingBox(minX: b.minX - pad, minY: b.minY - pad, maxX: b.maxX + pad, maxY: b.maxY + pad)
+    }
+
+    func invalid(_ problem: String) -> RegistryError {
+        RegistryError(path: registry.path, kind: .invalidArgument, problem)
+    }
+}
+
+/// One result on its way out: the record, its id, its sort key, its distance.
+struct Found<T> {
+    var item: T
+    var id: String
+    var key: Double
+    var distanceKm: Double?
+
+    static func ordered(_ a: Found, _ b: Found) -> Bool { a.key < b.key || (a.key == b.key && a.id < b.id) }
+}
