@@ -13,7 +13,7 @@ struct QueryTests {
 
     struct Site { var parcel: Parcel; var geometry: MultiPolygon; var buildings: [Building] }
 
-    nonisolated(unsafe) static let sites = Result { () throws -> [Site] in
+    static let sites = Result { () throws -> [Site] in
         let r = try registry.get()
         let byParcel = Dictionary(grouping: try r.buildings(), by: \.parcelID)
         return try r.parcels().map { p in
