@@ -50,7 +50,7 @@ extension Registry {
         let k = subject.kind
         let (cad, ell) = k.areaColumns
         var sets = "geom = ?, geom_sha256 = ?, \(cad) = ?, \(ell) = ?"
-        var args: StatementArguments = [Data(out.blob), HistoryChain.sha256(out.blob), out.cadastralAreaM2, out.ellipsoidalAreaM2]
+        var args: StatementArguments = [Data(out.blob), out.digest, out.cadastralAreaM2, out.ellipsoidalAreaM2]
         if k == .parcel {
             sets += ", cadastral_area_mu = ?, ellipsoidal_area_mu = ?"
             args += [out.cadastralAreaM2.map(AreaUnit.mu.fromSquareMetres), AreaUnit.mu.fromSquareMetres(out.ellipsoidalAreaM2)]

@@ -136,11 +136,28 @@ final class HistoryChain {
     /// Fields length-prefixed ("5:hello;"), a missing one as "-;", so that no two contents encode alike.
     struct Canonical {
         var bytes: [UInt8] = []
-        mutating func add(_ s: String?) {
-            guard let s else { bytes += Array("-;".utf8); return }
-            let u = Array(s.utf8)
-            bytes += Array("\(u.count):".utf8) + u + [UInt8(ascii: ";")]
+
+        init() { bytes.reserveCapacity(512) }
+
+        mutating func add(_ field: String?) {
+            guard var s = field else {
+                bytes.append(UInt8(ascii: "-")); bytes.append(UInt8(ascii: ";"))
+                return
+            }
+            s.withUTF8 { u in
+                appendDecimal(u.count)
+                bytes.append(UInt8(ascii: ":"))
+                bytes.append(contentsOf: u)
+            }
+            bytes.append(UInt8(ascii: ";"))
         }
+
+        /// The length prefix in decimal digits (the same text as `String(n)`, without formatting it).
+        private mutating func appendDecimal(_ n: Int) {
+            if n >= 10 { appendDecimal(n / 10) }
+            bytes.append(UInt8(ascii: "0") + UInt8(n % 10))
+        }
+
         var digest: String { HistoryChain.sha256(bytes) }
     }
 }

@@ -66,7 +66,7 @@ struct BuildingWriter: FeatureWriter {
         let out = row.output
         do {
             try insert.execute(arguments: [
-                Data(out.blob), HistoryChain.sha256(out.blob), b.buildingID, b.parcelID, b.name, b.floorArea, b.storeys, b.clearHeight, b.floorLoad,
+                Data(out.blob), out.digest, b.buildingID, b.parcelID, b.name, b.floorArea, b.storeys, b.clearHeight, b.floorLoad,
                 b.powerKVA, b.craneTonnes, b.structure?.rawValue, b.yearBuilt, b.standardFactory, b.vacantFloorArea,
                 b.rent, b.availableFrom?.description, b.status?.rawValue, b.disposalMethod?.rawValue,
                 out.cadastralAreaM2, out.ellipsoidalAreaM2, b.otherProperties, importedAt,

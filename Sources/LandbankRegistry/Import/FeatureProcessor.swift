@@ -11,6 +11,8 @@ final class FeatureProcessor {
     struct Output {
         var geometry: MultiPolygon
         var blob: [UInt8]
+        /// SHA-256 of `blob`, stored beside it (computed here, on the producer thread, to spare the writer).
+        var digest: String
         var envelope: BoundingBox
         var cadastralAreaM2: Double?
         var ellipsoidalAreaM2: Double
@@ -67,9 +69,11 @@ final class FeatureProcessor {
         do { try measure.checkAgreement(stored, geographic: geographic, areas: areas) } catch { throw .measure(error) }
         let multi = stored.asMultiPolygon.orientedRFC7946()  // stored normalised: exterior CCW, holes CW
         let envelope = multi.boundingBox
+        let blob = GeoPackageBinary.encode(.multiPolygon(multi), srsID: srsID, envelope: envelope)
         return Output(
             geometry: multi,
-            blob: GeoPackageBinary.encode(.multiPolygon(multi), srsID: srsID, envelope: envelope),
+            blob: blob,
+            digest: HistoryChain.sha256(blob),
             envelope: envelope,
             cadastralAreaM2: areas.cadastral,
             ellipsoidalAreaM2: areas.ellipsoidal)

@@ -81,6 +81,7 @@ extension Registry {
                 let table = kind == .parcels ? "parcels" : "buildings"
                 let firstFid = (try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = ?", arguments: [table]) ?? 0) + 1
                 var index = try SpatialIndexLoader(db, table: table)
+                let attributeIndexes = try AttributeIndexLoader(db, table: table)
                 var writer = try makeWriter(db, importedAt, firstFid, try HistoryChain(db))
                 var count = 0
                 pipeline.start()
@@ -98,6 +99,7 @@ extension Registry {
                     }
                 }
                 try index.finish()
+                try attributeIndexes.finish()
                 try Self.unmarkWriting(db)
                 return .commit
             }

@@ -32,7 +32,7 @@ struct ParcelWriter: FeatureWriter {
         let out = row.output
         do {
             try insert.execute(arguments: [
-                Data(out.blob), HistoryChain.sha256(out.blob), a.parcelID, a.name, a.zone, a.landUse, a.status?.rawValue, a.disposalMethod?.rawValue,
+                Data(out.blob), out.digest, a.parcelID, a.name, a.zone, a.landUse, a.status?.rawValue, a.disposalMethod?.rawValue,
                 out.cadastralAreaM2, out.cadastralAreaM2.map(AreaUnit.mu.fromSquareMetres),
                 out.ellipsoidalAreaM2, AreaUnit.mu.fromSquareMetres(out.ellipsoidalAreaM2),
                 a.otherProperties, importedAt,

@@ -20,6 +20,15 @@ enum QueryIndexMigration {
         CREATE INDEX buildings_status ON buildings(status);
         """
 
+    /// The migration's indexes on `table`, by name, with the statement that creates each.
+    static func indexes(on table: String) -> [(name: String, sql: String)] {
+        sql.split(separator: "\n").compactMap { line in
+            let words = line.split(separator: " ")
+            guard words.count >= 5, words[0] == "CREATE", words[1] == "INDEX", words[4].hasPrefix(table + "(") else { return nil }
+            return (String(words[2]), String(line.trimmingCharacters(in: .whitespaces).dropLast(line.hasSuffix(";") ? 1 : 0)))
+        }
+    }
+
     static func run(_ db: Database) throws {
         try db.execute(sql: sql)
     }
