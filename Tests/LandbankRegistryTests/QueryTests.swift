@@ -43,7 +43,7 @@ struct QueryTests {
         return out.sorted { $0.key < $1.key || ($0.key == $1.key && $0.id < $1.id) }.map { ($0.id, $0.d) }
     }
 
-    static func randomQuery(_ g: inout SeededGenerator) -> ParcelQuery {
+    static func randomQuery(_ g: inout SplitMix64) -> ParcelQuery {
         var q = ParcelQuery()
         func often() -> Bool { Int.random(in: 0..<3, using: &g) == 0 }
         if often() { q.status = RandomSites.statuses.randomElement(using: &g) }
@@ -77,7 +77,7 @@ struct QueryTests {
     @Test("200 random combinations of filters give what a full scan gives, distances included")
     func filtersAgainstScan() throws {
         let search = try SiteSearch(try Self.registry.get())
-        var g = SeededGenerator(seed: 7)
+        var g = SplitMix64(seed: 7)
         var nonEmpty = 0
         for _ in 0..<200 {
             let q = Self.randomQuery(&g)
@@ -94,7 +94,7 @@ struct QueryTests {
     @Test("nearest k against brute force, for every k from 1 to 12, with and without filters")
     func nearestK() throws {
         let search = try SiteSearch(try Self.registry.get())
-        var g = SeededGenerator(seed: 11)
+        var g = SplitMix64(seed: 11)
         for k in 1...12 {
             for filtered in [false, true] {
                 var q = ParcelQuery(near: NearPoint(lon: Double.random(in: 114.92...114.96, using: &g),
@@ -132,7 +132,7 @@ struct QueryTests {
         let r = try Self.registry.get()
         let search = try SiteSearch(r)
         let parcels = Dictionary(uniqueKeysWithValues: try Self.sites.get().map { ($0.parcel.parcelID, $0.parcel) })
-        var g = SeededGenerator(seed: 5)
+        var g = SplitMix64(seed: 5)
         for _ in 0..<60 {
             let p = Self.randomQuery(&g)
             var q = BuildingQuery(criteria: p.buildings, parcelZone: p.zone, parcelStatus: p.status, near: p.near)

@@ -1,19 +1,6 @@
 import Foundation
 @testable import LandbankRegistry
 
-/// A seeded generator (SplitMix64), so that random registries are the same on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// A registry of random parcels (squares of 20–190 m on a 200 m grid near Xinyu, EPSG:4547) with random
 /// attributes, and random buildings on about half of them, some attributes left empty.
 enum RandomSites {
@@ -24,7 +11,7 @@ enum RandomSites {
     static let statuses: [ParcelStatus] = [.recovered, .revitalized, .underRecovery]
 
     static func make(seed: UInt64) throws -> Registry {
-        var g = SeededGenerator(seed: seed)
+        var g = SplitMix64(seed: seed)
         let dir = try scratchDirectory()
         var parcels: [String] = [], buildings: [String] = []
         for i in 0..<(columns * rows) {

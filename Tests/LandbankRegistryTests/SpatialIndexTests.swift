@@ -74,7 +74,7 @@ struct SpatialIndexTests {
     }
 }
 
-/// A seeded generator (SplitMix64), so that the random windows are the same on every run.
+/// A seeded generator (SplitMix64), so that random windows and registries are the same on every run.
 struct SplitMix64: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
