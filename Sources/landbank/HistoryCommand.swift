@@ -83,7 +83,13 @@ struct Record: ParsableCommand {
 
 struct Correct: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Correct a mistaken event by appending one that says so (history is never edited).")
+        abstract: "Correct a mistaken event by appending one that says so (history is never edited).",
+        discussion: """
+            The correction stands at the place in time of the event it corrects, and the corrected history must \
+            follow the same transitions as `record`. Only a registered or status event can have its status or \
+            disposal method corrected; other events take a note-only correction. To correct a correction, correct \
+            the original event again: its latest correction wins.
+            """)
 
     @OptionGroup var target: RegistryArgument
     @Argument(help: "The number of the mistaken event (see `landbank history`).") var event: Int64

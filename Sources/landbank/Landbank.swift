@@ -12,6 +12,10 @@ struct Landbank: ParsableCommand {
 
             A first session: `landbank init zone.gpkg --crs EPSG:4547`, `landbank import zone.gpkg parcels.geojson`, \
             `landbank stats zone.gpkg`, `landbank export zone.gpkg --out parcels.geojson`.
+
+            Exit status: 0 done; 1 verify found problems (or another failure); 64 a bad option; 65 invalid input; \
+            66 not found; 67 conflict (duplicate id, a change the lifecycle refuses); 69 not a registry; \
+            70 damaged registry; 74 disk full or I/O error; 75 busy (try again); 77 read-only.
             """,
         subcommands: [Init.self, Import.self, List.self, Show.self, Stats.self, Export.self, BuildingCommand.self,
                       HistoryCommand.self, Record.self, Correct.self, Reshape.self, ContractCommand.self, IdleCheck.self,
