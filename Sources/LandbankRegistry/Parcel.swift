@@ -20,19 +20,21 @@ public struct Parcel: Sendable, Encodable {
     /// The input's other properties, as a JSON object text.
     public var properties: String
     public var importedAt: String
+    /// The geometry was changed outside landbank and not measured since: the stored areas are stale.
+    public var areasStale: Bool
 
     public var cadastralAreaMu: Double? { cadastralAreaM2.map(AreaUnit.mu.fromSquareMetres) }
     public var ellipsoidalAreaMu: Double { AreaUnit.mu.fromSquareMetres(ellipsoidalAreaM2) }
 
     enum Columns {
-        static let all = "fid, parcel_id, name, zone, land_use, status, disposal_method, cadastral_area_m2, ellipsoidal_area_m2, properties, imported_at"
+        static let all = "fid, parcel_id, name, zone, land_use, status, disposal_method, cadastral_area_m2, ellipsoidal_area_m2, properties, imported_at, geom_sha256"
     }
 
     enum CodingKeys: String, CodingKey {
         case parcelID = "parcel_id", name, zone, landUse = "land_use", status, disposalMethod = "disposal_method"
         case cadastralAreaM2 = "cadastral_area_m2", cadastralAreaMu = "cadastral_area_mu"
         case ellipsoidalAreaM2 = "ellipsoidal_area_m2", ellipsoidalAreaMu = "ellipsoidal_area_mu"
-        case importedAt = "imported_at"
+        case importedAt = "imported_at", areasStale = "areas_stale"
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -48,6 +50,7 @@ public struct Parcel: Sendable, Encodable {
         try c.encode(ellipsoidalAreaM2, forKey: .ellipsoidalAreaM2)
         try c.encode(ellipsoidalAreaMu, forKey: .ellipsoidalAreaMu)
         try c.encode(importedAt, forKey: .importedAt)
+        try c.encode(areasStale, forKey: .areasStale)
     }
 
     init(row: Row) {
@@ -62,6 +65,8 @@ public struct Parcel: Sendable, Encodable {
         ellipsoidalAreaM2 = row["ellipsoidal_area_m2"]
         properties = row["properties"]
         importedAt = row["imported_at"]
+        // Landbank writes the digest with every geometry it measures; the capture trigger clears it.
+        areasStale = (row["geom_sha256"] as String?) == nil
     }
 }
 

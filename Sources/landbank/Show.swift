@@ -37,6 +37,9 @@ struct Show: ParsableCommand {
                 lines.append(("cadastral area", "\(Format.fixed(c, 2)) m² = \(Format.fixed(p.cadastralAreaMu!, 3)) mu (planar, \(registry.crs.identifier))"))
             }
             lines.append(("ellipsoidal area", "\(Format.fixed(p.ellipsoidalAreaM2, 2)) m² = \(Format.fixed(p.ellipsoidalAreaMu, 3)) mu (\(detail.ellipsoid) ellipsoid)"))
+            if p.areasStale {
+                lines.append(("areas", "STALE: the geometry was changed outside landbank; `landbank verify --repair` measures it again"))
+            }
             lines.append(("geometry", "\(detail.parts) part(s), \(detail.holes) hole(s), \(detail.vertices) vertices"))
             let e = detail.envelope
             lines.append(("envelope", "x \(Format.fixed(e.minX, 3))…\(Format.fixed(e.maxX, 3)), y \(Format.fixed(e.minY, 3))…\(Format.fixed(e.maxY, 3))"))

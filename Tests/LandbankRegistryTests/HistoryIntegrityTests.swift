@@ -121,6 +121,8 @@ struct OutsideEditTests {
             "UPDATE parcels SET geom = (SELECT geom FROM parcels WHERE parcel_id = 'XYGX-2023-002') WHERE parcel_id = 'XYGX-2023-001'")
         #expect(status == 0, "\(out)")
         #expect(try r.staleSubjects() == [Subject(.parcel, "XYGX-2023-001")])
+        #expect(try r.parcel(id: "XYGX-2023-001")?.parcel.areasStale == true)
+        #expect(try r.parcel(id: "XYGX-2023-002")?.parcel.areasStale == false)
         let edit = try #require(try r.history(of: Subject(.parcel, "XYGX-2023-001")).last)
         #expect(edit.kind == .outsideEdit && edit.recordedBy == "outside landbank")
         let kept = try r.db.read { try Data.fetchOne($0, sql: "SELECT previous_geom FROM geometry_history WHERE event_id = ?", arguments: [edit.id]) }
@@ -135,7 +137,7 @@ struct OutsideEditTests {
         let after = try reopened.verify()
         #expect(after.ok, "\(after.checks.filter { !$0.ok })")
         let p = try #require(try reopened.parcel(id: "XYGX-2023-001")).parcel
-        #expect(abs(p.cadastralAreaM2! - 11242.0722) < 0.001)
+        #expect(abs(p.cadastralAreaM2! - 11242.0722) < 0.001 && !p.areasStale)
     }
 
     @Test("a parcel deleted outside landbank leaves its deletion and last geometry in the history; without the trigger verify names the orphaned history")
