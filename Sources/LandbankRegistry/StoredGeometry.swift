@@ -4,8 +4,13 @@ import LandbankGeometry
 /// How the registry stores a geometry: a GeoPackage blob of a MultiPolygon with normalised rings (exterior
 /// counter-clockwise, holes clockwise) and its envelope.
 enum StoredGeometry {
+    /// The geometry as the registry keeps it: a MultiPolygon, exterior rings counter-clockwise, holes clockwise.
+    static func normalise(_ g: Geometry) -> MultiPolygon {
+        g.asMultiPolygon.orientedRFC7946()
+    }
+
     static func encode(_ g: Geometry, srsID: Int32) -> [UInt8] {
-        let m = g.asMultiPolygon.orientedRFC7946()
+        let m = normalise(g)
         return GeoPackageBinary.encode(.multiPolygon(m), srsID: srsID, envelope: m.boundingBox)
     }
 

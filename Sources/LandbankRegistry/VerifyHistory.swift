@@ -37,6 +37,8 @@ extension Registry {
                 chain.append("kept geometry #\(id) (\(g.subjectKind) \(g.subjectID), event #\(g.eventID)) does not match its hash: changed outside landbank")
             }
         }
+        // A geometry event keeps the geometry it replaced, except landbank's "measured again" after an outside
+        // edit, whose previous geometry is kept by the captured edit itself (note written by `recordOutsideEdits`).
         for e in try Row.fetchAll(db, sql: """
             SELECT id, subject, subject_id FROM events e WHERE kind IN ('geometry', 'outside_edit') AND note NOT LIKE 'measured again%'
               AND NOT EXISTS (SELECT 1 FROM geometry_history g WHERE g.event_id = e.id)

@@ -80,6 +80,11 @@ final class HistoryChain {
     /// outside landbank). Only such rows may lack one; the triggers allow setting a missing hash once, and only
     /// while landbank writes.
     static func seal(_ db: Database) throws {
+        try sealEvents(db)
+        try sealKeptGeometries(db)
+    }
+
+    private static func sealEvents(_ db: Database) throws {
         let unsealed = try Row.fetchAll(db, sql: "SELECT \(EventContent.columns) FROM events WHERE hash IS NULL ORDER BY id")
         if !unsealed.isEmpty {
             let firstID: Int64 = unsealed[0]["id"]
@@ -92,6 +97,10 @@ final class HistoryChain {
                 previous = h
             }
         }
+    }
+
+    /// Hashes the kept geometries that have no hash yet, each with its event's hash (sealed first).
+    static func sealKeptGeometries(_ db: Database) throws {
         for row in try Row.fetchAll(db, sql: """
             SELECT g.*, e.hash AS event_hash FROM geometry_history g JOIN events e ON e.id = g.event_id
             WHERE g.hash IS NULL ORDER BY g.id

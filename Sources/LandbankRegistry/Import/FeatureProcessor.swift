@@ -67,7 +67,7 @@ final class FeatureProcessor {
         }
         // After GEOS, so that an invalid shape is named as such rather than by its areas.
         do { try measure.checkAgreement(stored, geographic: geographic, areas: areas) } catch { throw .measure(error) }
-        let multi = stored.asMultiPolygon.orientedRFC7946()  // stored normalised: exterior CCW, holes CW
+        let multi = StoredGeometry.normalise(stored)
         let envelope = multi.boundingBox
         let blob = GeoPackageBinary.encode(.multiPolygon(multi), srsID: srsID, envelope: envelope)
         return Output(

@@ -49,14 +49,7 @@ enum IntegrityMigration {
             DROP TRIGGER geometry_history_no_delete;
             ALTER TABLE geometry_history ADD COLUMN hash TEXT CHECK (hash IS NULL OR length(hash) = 64);
             """)
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT g.*, e.hash AS event_hash FROM geometry_history g JOIN events e ON e.id = g.event_id ORDER BY g.id
-            """)
-        for row in rows {
-            let id: Int64 = row["id"]
-            let h = HistoryChain.hash(id: id, GeometryContent(row: row), eventHash: row["event_hash"])
-            try db.execute(sql: "UPDATE geometry_history SET hash = ? WHERE id = ?", arguments: [h, id])
-        }
+        try HistoryChain.sealKeptGeometries(db)
     }
 
     /// Rewrites each geometry with normalised rings and records its SHA-256. A blob that cannot be decoded (an

@@ -15,6 +15,8 @@ enum IntegritySchema {
 
     static let writingMarker = "CREATE TABLE landbank_writing (id INTEGER PRIMARY KEY CHECK (id = 1))"
 
+    /// Migration 3's `events` with `hash` added, written out in full rather than derived from migration 3's
+    /// SQL: a migration must keep creating what it created when it first ran.
     static let events = """
         CREATE TABLE events_v4 (
           id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
@@ -44,9 +46,7 @@ enum IntegritySchema {
             + historyTriggers(table: "geometry_history", columns: geometryColumns,
                               hashMayBeMissing: "(SELECT kind FROM events WHERE id = NEW.event_id) IS 'outside_edit'",
                               sealable: "1")
-            + capture(table: "parcels", subject: .parcel, cadastral: "cadastral_area_m2", ellipsoidal: "ellipsoidal_area_m2")
-            + capture(table: "buildings", subject: .building, cadastral: "footprint_area_m2",
-                      ellipsoidal: "footprint_ellipsoidal_area_m2")
+            + Subject.Kind.allCases.flatMap(capture)
     }
 
     static func historyTriggers(table: String, columns: String, hashMayBeMissing: String, sealable: String) -> [(name: String, sql: String)] {
@@ -76,8 +76,9 @@ enum IntegritySchema {
         ]
     }
 
-    static func capture(table: String, subject: Subject.Kind, cadastral: String, ellipsoidal: String) -> [(name: String, sql: String)] {
-        let id = subject == .parcel ? "parcel_id" : "building_id"
+    static func capture(_ subject: Subject.Kind) -> [(name: String, sql: String)] {
+        let (table, id) = (subject.table, subject.idColumn)
+        let (cadastral, ellipsoidal) = subject.areaColumns
         func record(_ row: String, _ what: String) -> String {
             """
             INSERT INTO events (subject, subject_id, event_date, kind, recorded_by, note, recorded_at)
