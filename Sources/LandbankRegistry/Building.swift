@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LandbankGeometry
 import LandbankLifecycle
 
@@ -37,34 +36,6 @@ public struct Building: Sendable, Encodable {
         case footprintEllipsoidalAreaM2 = "footprint_ellipsoidal_area_m2", properties
     }
 
-    static let columns = """
-        building_id, parcel_id, name, floor_area_m2, storeys, clear_height_m, floor_load_kn_m2, power_kva, crane_t,
-        structure, year_built, standard_factory, vacant_floor_area_m2, rent_yuan_m2_month, available_from, status,
-        disposal_method, footprint_area_m2, footprint_ellipsoidal_area_m2, properties
-        """
-
-    init(row: Row) {
-        buildingID = row["building_id"]
-        parcelID = row["parcel_id"]
-        name = row["name"]
-        floorAreaM2 = row["floor_area_m2"]
-        storeys = row["storeys"]
-        clearHeightM = row["clear_height_m"]
-        floorLoadKNm2 = row["floor_load_kn_m2"]
-        powerKVA = row["power_kva"]
-        craneT = row["crane_t"]
-        structure = (row["structure"] as String?).flatMap(BuildingStructure.init(rawValue:))
-        yearBuilt = row["year_built"]
-        standardFactory = row["standard_factory"]
-        vacantFloorAreaM2 = row["vacant_floor_area_m2"]
-        rentYuanM2Month = row["rent_yuan_m2_month"]
-        availableFrom = (row["available_from"] as String?).flatMap(CivilDate.init)
-        status = (row["status"] as String?).flatMap(ParcelStatus.init(rawValue:))
-        disposalMethod = (row["disposal_method"] as String?).flatMap(DisposalMethod.init(rawValue:))
-        footprintAreaM2 = row["footprint_area_m2"]
-        footprintEllipsoidalAreaM2 = row["footprint_ellipsoidal_area_m2"]
-        properties = row["properties"]
-    }
 }
 
 /// Floor space of a set of buildings: total, vacant, and how many are standard factories.
@@ -83,21 +54,11 @@ public struct FloorSpaceTotals: Sendable, Encodable {
 extension Registry {
     /// Buildings with the filter's status (the building's own) on parcels in its zone, or on one parcel.
     public func buildings(_ filter: ParcelFilter = ParcelFilter(), parcelID: String? = nil, limit: Int? = nil) throws -> [Building] {
-        let columns = Building.columns.split(separator: ",").map { "b." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-        return try db.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT \(columns.joined(separator: ", "))
-                FROM buildings b JOIN parcels p ON p.parcel_id = b.parcel_id
-                WHERE (?1 IS NULL OR b.status = ?1) AND (?2 IS NULL OR p.zone = ?2) AND (?3 IS NULL OR b.parcel_id = ?3)
-                ORDER BY b.building_id \(limit.map { "LIMIT \($0)" } ?? "")
-                """, arguments: [filter.status?.rawValue, filter.zone, parcelID]).map(Building.init(row:))
-        }
+        try store.read { try $0.buildings(filter, parcelID: parcelID, limit: limit) }
     }
 
     public func building(id: String) throws -> Building? {
-        try db.read { db in
-            try Row.fetchOne(db, sql: "SELECT \(Building.columns) FROM buildings WHERE building_id = ?", arguments: [id]).map(Building.init(row:))
-        }
+        try store.read { try $0.building(id: id) }
     }
 
     /// Floor space overall and by the buildings' own status.

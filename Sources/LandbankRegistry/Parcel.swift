@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LandbankGeodesy
 import LandbankGeometry
 import LandbankLifecycle
@@ -26,10 +25,6 @@ public struct Parcel: Sendable, Encodable {
     public var cadastralAreaMu: Double? { cadastralAreaM2.map(AreaUnit.mu.fromSquareMetres) }
     public var ellipsoidalAreaMu: Double { AreaUnit.mu.fromSquareMetres(ellipsoidalAreaM2) }
 
-    enum Columns {
-        static let all = "fid, parcel_id, name, zone, land_use, status, disposal_method, cadastral_area_m2, ellipsoidal_area_m2, properties, imported_at, geom_sha256"
-    }
-
     enum CodingKeys: String, CodingKey {
         case parcelID = "parcel_id", name, zone, landUse = "land_use", status, disposalMethod = "disposal_method"
         case cadastralAreaM2 = "cadastral_area_m2", cadastralAreaMu = "cadastral_area_mu"
@@ -53,21 +48,6 @@ public struct Parcel: Sendable, Encodable {
         try c.encode(areasStale, forKey: .areasStale)
     }
 
-    init(row: Row) {
-        fid = row["fid"]
-        parcelID = row["parcel_id"]
-        name = row["name"]
-        zone = row["zone"]
-        landUse = row["land_use"]
-        status = (row["status"] as String?).flatMap(ParcelStatus.init(rawValue:))
-        disposalMethod = (row["disposal_method"] as String?).flatMap(DisposalMethod.init(rawValue:))
-        cadastralAreaM2 = row["cadastral_area_m2"]
-        ellipsoidalAreaM2 = row["ellipsoidal_area_m2"]
-        properties = row["properties"]
-        importedAt = row["imported_at"]
-        // Landbank writes the digest with every geometry it measures; the capture trigger clears it.
-        areasStale = (row["geom_sha256"] as String?) == nil
-    }
 }
 
 /// Which parcels a listing, export or report covers.
@@ -80,43 +60,29 @@ public struct ParcelFilter: Sendable {
         self.zone = zone
     }
 
-    var sql: (String, StatementArguments) {
-        var clauses: [String] = []
-        var args: StatementArguments = []
-        if let status { clauses.append("status = ?"); args += [status.rawValue] }
-        if let zone { clauses.append("zone = ?"); args += [zone] }
-        return (clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND "), args)
-    }
 }
 
 extension Registry {
     public func parcels(_ filter: ParcelFilter = ParcelFilter(), limit: Int? = nil) throws -> [Parcel] {
-        let (whereSQL, args) = filter.sql
-        let limitSQL = limit.map { " LIMIT \($0)" } ?? ""
-        return try db.read { db in
-            try Row.fetchAll(db, sql: "SELECT \(Parcel.Columns.all) FROM parcels \(whereSQL) ORDER BY parcel_id\(limitSQL)",
-                             arguments: args).map(Parcel.init(row:))
-        }
+        var out: [Parcel] = []
+        try store.read { try $0.forEachParcel(filter, limit: limit) { out.append($0) } }
+        return out
+    }
+
+    /// Calls `body` with every parcel the filter selects, by parcel id, without holding them all in memory.
+    public func forEachParcel(_ filter: ParcelFilter = ParcelFilter(), _ body: (Parcel) throws -> Void) throws {
+        try store.read { try $0.forEachParcel(filter, limit: nil, body) }
     }
 
     /// A parcel with its geometry in the registry's CRS, or nil when no parcel has that id.
     public func parcel(id: String) throws -> (parcel: Parcel, geometry: MultiPolygon)? {
-        try db.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT \(Parcel.Columns.all), geom FROM parcels WHERE parcel_id = ?",
-                                             arguments: [id]) else { return nil }
-            let blob: Data = row["geom"]
-            let g = try blob.withUnsafeBytes { try GeoPackageBinary.decode($0) }
-            guard let geometry = g.geometry else {
-                throw RegistryError(path: path, "parcel \(id) has an empty geometry")
-            }
-            return (Parcel(row: row), geometry.asMultiPolygon)
-        }
+        try store.read { try $0.parcel(id: id) }
     }
 
     /// A parcel with a summary of its geometry, for `landbank show`.
     public func parcelDetail(id: String) throws -> ParcelDetail? {
         guard let (p, g) = try parcel(id: id) else { return nil }
-        let toLonLat = try Transformation(from: crs, to: try makeCRS("EPSG:4326"))
+        let toLonLat = try transformation(from: store.crsDefinition, to: "EPSG:4326")
         let buildings = try buildings(parcelID: id)
         return ParcelDetail(
             parcel: p, crs: crs.identifier, ellipsoid: try crs.ellipsoid().name,

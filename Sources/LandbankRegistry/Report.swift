@@ -1,4 +1,3 @@
-import GRDB
 import LandbankGeodesy
 import LandbankLifecycle
 
@@ -77,26 +76,22 @@ public struct DisposalReport: Sendable, Encodable {
 extension Registry {
     public func report(_ o: ReportOptions = ReportOptions()) throws -> DisposalReport {
         let projected = crs.kind == .projected
-        return try db.read { db in
-            let zoneSQL = o.zone == nil ? "" : "WHERE zone = ?"
-            let zoneArgs: StatementArguments = o.zone.map { [$0] } ?? []
+        return try store.read { r in
+            let zone = ParcelFilter(zone: o.zone)
             // Mu from the stored m² (the mu columns are for GIS users to read, and could be edited outside).
-            let parcelArea = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: """
-                SELECT parcel_id, \(projected ? "cadastral_area_m2" : "ellipsoidal_area_m2") FROM parcels \(zoneSQL)
-                """, arguments: zoneArgs).map { ($0[0] as String, AreaUnit.mu.fromSquareMetres($0[1] as Double)) })
-            let floor = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: """
-                SELECT building_id, floor_area_m2 FROM buildings WHERE parcel_id IN (SELECT parcel_id FROM parcels \(zoneSQL))
-                """, arguments: zoneArgs).map { ($0[0] as String, $0[1] as Double) })
-            let land = try Self.disposals(.parcel, measures: parcelArea, o, db)
-            let space = try Self.disposals(.building, measures: floor, o, db)
-            let factories = try Row.fetchAll(db, sql: """
-                SELECT year_built, floor_area_m2, coalesce(vacant_floor_area_m2, 0) AS vacant FROM buildings
-                WHERE standard_factory = 1 AND parcel_id IN (SELECT parcel_id FROM parcels \(zoneSQL))
-                """, arguments: zoneArgs)
+            var parcelArea: [String: Double] = [:]
+            try r.forEachParcel(zone, limit: nil) { p in
+                parcelArea[p.parcelID] = AreaUnit.mu.fromSquareMetres(projected ? (p.cadastralAreaM2 ?? 0) : p.ellipsoidalAreaM2)
+            }
+            let buildings = try r.buildings(zone, parcelID: nil, limit: nil)
+            let floor = Dictionary(buildings.map { ($0.buildingID, $0.floorAreaM2) }, uniquingKeysWith: { a, _ in a })
+            let land = try Self.disposals(.parcel, measures: parcelArea, o, r)
+            let space = try Self.disposals(.building, measures: floor, o, r)
+            let factories = buildings.filter(\.standardFactory)
             func occupancy(_ new: Bool, target: Double) -> DisposalReport.Occupancy {
-                let rows = factories.filter { (($0["year_built"] as Int?) ?? 0 >= o.newBuildSince) == new }
+                let rows = factories.filter { ($0.yearBuilt ?? 0 >= o.newBuildSince) == new }
                 var area = CompensatedSum(), vacant = CompensatedSum()
-                for r in rows { area.add(r["floor_area_m2"]); vacant.add(r["vacant"]) }
+                for b in rows { area.add(b.floorAreaM2); vacant.add(b.vacantFloorAreaM2 ?? 0) }
                 let occ = area.value > 0 ? (area.value - vacant.value) / area.value : nil
                 return .init(buildings: rows.count, floorAreaM2: area.value, letFloorAreaM2: area.value - vacant.value,
                              occupancy: occ, target: target, meetsTarget: occ.map { $0 >= target })
@@ -111,35 +106,17 @@ extension Registry {
 
     /// Rows by disposal method of the subjects whose last disposal event falls in the period, measured by
     /// `measures` (subjects outside it — another zone — are skipped).
-    static func disposals(_ kind: Subject.Kind, measures: [String: Double], _ o: ReportOptions, _ db: Database) throws
+    static func disposals(_ kind: Subject.Kind, measures: [String: Double], _ o: ReportOptions, _ r: any StoreReader) throws
         -> (rows: [DisposalReport.Row], total: DisposalReport.Row) {
         // Corrections apply at the place of the events they correct, so each subject's history is read whole.
-        let cursor = try Row.fetchCursor(db, sql: """
-            SELECT id, subject_id, event_date, kind, status, disposal_method, corrects FROM events
-            WHERE subject = ? AND kind IN ('registered', 'status', 'correction')
-            ORDER BY subject_id, event_date, id
-            """, arguments: [kind.rawValue])
         var last: [String: (ParcelStatus, DisposalMethod)] = [:]
-        var subject: String?
-        var entries: [Corrections.Entry] = []
-        func close() {
-            guard let subject else { return }
-            let counted = Corrections.effective(entries).last { e in
+        try r.forEachHistory(of: kind, kinds: [.registered, .status, .correction]) { subject, events in
+            let counted = Corrections.effective(events.map(\.entry)).last { e in
                 guard e.disposalMethod != nil, let s = e.status, Transitions.disposed.contains(s) else { return false }
                 return (o.from.map { e.date >= $0 } ?? true) && (o.to.map { e.date <= $0 } ?? true)
             }
             if let c = counted, let s = c.status, let m = c.disposalMethod { last[subject] = (s, m) }
         }
-        while let r = try cursor.next() {
-            let id: String = r["subject_id"]
-            if id != subject { close(); subject = id; entries = [] }
-            // The schema's CHECKs guarantee the date, kind, status and method texts.
-            entries.append(Corrections.Entry(
-                id: r["id"], date: CivilDate(r["event_date"] as String)!, kind: EventKind(rawValue: r["kind"])!,
-                status: (r["status"] as String?).flatMap(ParcelStatus.init(rawValue:)),
-                disposalMethod: (r["disposal_method"] as String?).flatMap(DisposalMethod.init(rawValue:)), corrects: r["corrects"]))
-        }
-        close()
         var sums: [DisposalMethod: [ParcelStatus: CompensatedSum]] = [:]
         var counts: [DisposalMethod: Int] = [:]
         for (id, (status, method)) in last {

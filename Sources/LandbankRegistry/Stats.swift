@@ -1,4 +1,3 @@
-import GRDB
 import LandbankGeodesy
 import LandbankGeometry
 
@@ -113,17 +112,12 @@ extension Registry {
         var total = Accumulator(projected: projected)
         var byStatus: [String: Accumulator] = [:]
         var byZone: [String: Accumulator] = [:]
-        let (whereSQL, args) = filter.sql
-        try db.read { db in
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT status, zone, cadastral_area_m2, ellipsoidal_area_m2 FROM parcels \(whereSQL)
-                """, arguments: args)
-            while let row = try rows.next() {
-                let cad: Double? = row[2]
-                let ell: Double = row[3]
+        try store.read { r in
+            try r.forEachParcel(filter, limit: nil) { p in
+                let cad = p.cadastralAreaM2, ell = p.ellipsoidalAreaM2
                 total.add(cad, ell)
-                byStatus[(row[0] as String?) ?? RegistryStats.noStatus, default: Accumulator(projected: projected)].add(cad, ell)
-                byZone[(row[1] as String?) ?? RegistryStats.noZone, default: Accumulator(projected: projected)].add(cad, ell)
+                byStatus[p.status?.rawValue ?? RegistryStats.noStatus, default: Accumulator(projected: projected)].add(cad, ell)
+                byZone[p.zone ?? RegistryStats.noZone, default: Accumulator(projected: projected)].add(cad, ell)
             }
         }
         let ellipsoid = try crs.ellipsoid()
@@ -185,18 +179,14 @@ enum Apportionment {
 extension Registry {
     /// The parcels layer's extent as recorded in gpkg_contents.
     public func extent() throws -> BoundingBox {
-        try db.read { db in
-            let row = try Row.fetchOne(db, sql: "SELECT min_x, min_y, max_x, max_y FROM gpkg_contents WHERE table_name = 'parcels'")
-            guard let row, let minX = row[0] as Double?, let minY = row[1] as Double?,
-                  let maxX = row[2] as Double?, let maxY = row[3] as Double? else {
-                throw RegistryError(path: path, "the parcels layer has no extent yet (no parcels)")
-            }
-            return BoundingBox(minX: minX, minY: minY, maxX: maxX, maxY: maxY)
+        guard let box = try store.read({ try $0.extent() }) else {
+            throw RegistryError(path: path, "the parcels layer has no extent yet (no parcels)")
         }
+        return box
     }
 
     /// Entries in the parcels' R*Tree spatial index.
     public func indexedCount() throws -> Int {
-        try db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM rtree_parcels_geom") ?? 0 }
+        try store.read { try $0.indexedCount() }
     }
 }

@@ -48,13 +48,18 @@ struct StoreFailureTests {
         #expect(failure.map { !$0.description.contains("\n") } == true)
     }
 
-    @Test("a lock held past the wait: busy, naming the landbank command that holds it")
+    @Test("a write lock held past the wait: a write is busy, naming the landbank command that holds it")
     func busy() throws {
         let r = try newRegistry()
         let holder = try LockHolder(r.path, seconds: 4)
         WriterNote(pid: getpid(), command: "import", started: Date()).write(for: r.path)
         let start = Date()
-        let e = openError(r.path, busyLimit: 1.5)
+        var e: RegistryError?
+        do {
+            let writer = try Registry.open(at: r.path, readOnly: false, busyLimit: 1.5, onWait: nil)
+            try writer.setContract(parcelID: "none", SupplyContract(contractNumber: "C", holder: "h", landPrice: Money(fen: 1),
+                                                                  agreedStart: date("2020-01-01")), recordedBy: "clerk")
+        } catch let error as RegistryError { e = error } catch { e = RegistryError(path: r.path, "unmapped: \(error)") }
         #expect(Date().timeIntervalSince(start) >= 1.4)
         #expect(e?.kind == .busy, "\(String(describing: e))")
         #expect(e?.message.contains("being written by another landbank process (import, pid \(getpid()), started") == true)
@@ -63,15 +68,32 @@ struct StoreFailureTests {
         WriterNote.remove(for: r.path, ifOwnedBy: getpid())
     }
 
-    @Test("a waiting open is announced once, after a second, and succeeds when the lock goes")
+    @Test("a waiting write is announced once, after a second, and succeeds when the lock goes")
     func announcedWait() throws {
-        let r = try newRegistry()
+        let r = try ledger()
         let holder = try LockHolder(r.path, seconds: 2)
         let heard = Heard()
-        let opened = try Registry.open(at: r.path, readOnly: true, busyLimit: 10) { heard.add($0.description) }
-        #expect(try opened.parcelCount == 0)
+        let writer = try Registry.open(at: r.path, readOnly: false, busyLimit: 10) { heard.add($0.description) }
+        try writer.setContract(parcelID: "XYGX-2023-001", SupplyContract(contractNumber: "WAIT-1", holder: "h", landPrice: Money(fen: 1),
+                                                                         agreedStart: date("2031-01-01")), recordedBy: "clerk")
+        #expect(try writer.contracts(parcelID: "XYGX-2023-001").contains { $0.contract.contractNumber == "WAIT-1" })
         #expect(heard.lines.count == 1)
         #expect(heard.lines.first?.hasPrefix("waiting for \(r.path): in use by another process") == true, "\(heard.lines)")
+        holder.end()
+    }
+
+    @Test("a reader never waits for a writer: it reads the last committed state while the write lock is held")
+    func readerDoesNotWait() throws {
+        let r = try ledger()
+        let before = try r.parcelCount
+        let holder = try LockHolder(r.path, seconds: 3)
+        let heard = Heard()
+        let reader = try Registry.open(at: r.path, readOnly: true, busyLimit: 10) { heard.add($0.description) }
+        #expect(try reader.parcelCount == before)
+        #expect(try reader.stats().total.parcels == before)
+        // Read while the other process still holds the lock, and nothing was announced: no wait happened.
+        #expect(holder.process.isRunning)
+        #expect(heard.lines.isEmpty, "\(heard.lines)")
         holder.end()
     }
 

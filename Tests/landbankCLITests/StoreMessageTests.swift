@@ -25,7 +25,7 @@ struct StoreMessageTests {
         return lines.count == 1 ? String(lines[0]) : nil
     }
 
-    @Test("a reader waiting for a writer says so once, naming the writer, and then succeeds")
+    @Test("a writer waiting for a writer says so once, naming the writer, and then succeeds; a reader does not wait")
     func waitNotice() throws {
         let reg = try loaded()
         let holder = Process()
@@ -44,7 +44,11 @@ struct StoreMessageTests {
         holder.standardOutput = out
         try holder.run()
         _ = out.fileHandleForReading.availableData
-        let r = try lb("list", reg, "--limit", "1")
+        let reader = try lb("list", reg, "--limit", "1")
+        #expect(holder.isRunning, "the read waited for the writer")
+        #expect(reader.status == 0 && reader.stderr.isEmpty, "\(reader.stderr)")
+        let r = try lb("record", reg, "XYGX-2023-001", "--date", "2031-01-01", "--status", "idle",
+                       "--by", "clerk")
         holder.waitUntilExit()
         #expect(r.status == 0, "\(r.stderr)")
         let line = try #require(oneLine(r), "\(r.stderr)")

@@ -3,17 +3,21 @@ import GRDB
 import LandbankGeodesy
 import LandbankGeometry
 
-/// A landbank registry: one GeoPackage 1.3 file holding the parcel layer in one projected (or geographic) CRS.
+/// The GeoPackage store: one GeoPackage 1.3 file holding the parcel layer in one projected (or geographic) CRS.
 ///
-/// Thread rule: a `Registry` owns a PROJ context and is used from one thread at a time.
-public final class Registry {
-    public let path: String
-    let db: DatabaseQueue
-    let proj: ProjContext
-    public let crs: CoordinateReferenceSystem
+/// Concurrency: SQLite in WAL mode through a GRDB `DatabasePool` — one writer at a time, and a pool of readers
+/// that see the last committed state and never wait for the writer. Every field is immutable after `open`,
+/// and `DatabasePool` is itself `Sendable`, so the store is shared freely between tasks and threads.
+final class GeoPackageStore: RegistryStore {
+    let path: String
+    let db: DatabasePool
+    let crsDefinition: String
     let srsID: Int32
-    /// What opening for writing did about edits made outside landbank (nil when there were none).
-    public internal(set) var outsideEdits: OutsideEditReport?
+    let outsideEdits: OutsideEditReport?
+    /// Opened for reading only: `write` refuses.
+    let readOnly: Bool
+
+    var location: String { path }
 
     /// The connection's settings. With `path` (the registry as the user named it), a wait for another process
     /// is reported to `onWait` and a write leaves a `WriterNote` for others to read.
@@ -22,6 +26,8 @@ public final class Registry {
         var c = Configuration()
         c.readonly = readOnly
         c.foreignKeysEnabled = true
+        // Readers at once while a writer works (the HTTP face and concurrent matching read through these).
+        c.maximumReaderCount = 8
         // Another process writing (a long import, a colleague's `record`) makes this one wait, not fail: up to
         // 30 s in all, saying so after 1 s.
         let wait = BusyWait(path: path ?? "the registry", limit: busyLimit, onWait: onWait)
@@ -31,18 +37,12 @@ public final class Registry {
             SpatialFunctions.register(db)
             // 64 MiB of page cache: enough for the R*Tree's working set, bounded so imports stay small.
             try db.execute(sql: "PRAGMA cache_size = -65536")
-            if let path, let note, !readOnly {
+            // Only the pool's writer connection notes who writes (readers are opened read-only by the pool).
+            if let path, let note, !readOnly, !db.configuration.readonly {
                 db.add(transactionObserver: WriterNoteObserver(registry: path, note: note), extent: .databaseLifetime)
             }
         }
         return c
-    }
-
-    /// Creates a new registry at `path` in the CRS `crsDefinition` (e.g. "EPSG:4547").
-    /// The file is built under a temporary name and renamed into place, so a crash leaves no half-made registry.
-    public static func create(at path: String, crs crsDefinition: String) throws -> Registry {
-        try createFile(at: path, crs: crsDefinition)
-        return try open(at: path)
     }
 
     /// Creates the registry file with the schema up to `migration` (all of it by default; tests of upgrades
@@ -52,8 +52,7 @@ public final class Registry {
         if fm.fileExists(atPath: path) {
             throw RegistryError(path: path, kind: .output, "already exists; refusing to overwrite a registry")
         }
-        let proj = try ProjContext()
-        let crs = try CoordinateReferenceSystem(crsDefinition, context: proj)
+        let crs = try ThreadGeodesy.current().crs(crsDefinition)
         guard let authority = crs.authority, let code = crs.code else {
             throw RegistryError(path: path, "CRS '\(crsDefinition)' has no authority code; use e.g. EPSG:4547")
         }
@@ -76,6 +75,9 @@ public final class Registry {
                                arguments: [String(code), crs.identifier])
             }
             if let migration { try migrator.migrate(queue, upTo: migration) } else { try migrator.migrate(queue) }
+            // WAL (persistent in the file header): readers never wait for the writer. On the last close SQLite
+            // folds the -wal file back in and removes it, so a registry at rest is one file.
+            try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = WAL") }
             try queue.close()
             guard rename(temp, path) == 0 else {
                 throw RegistryError(path: path, "cannot move the new registry into place: \(String(cString: strerror(errno)))")
@@ -87,52 +89,75 @@ public final class Registry {
         }
     }
 
-    /// Opens an existing registry and brings its schema up to date. `onWait` hears (once per wait, after 1 s)
-    /// that another process holds the file; the wait lasts up to 30 s, then the call throws a `.busy` error.
-    /// SQLite's failures (busy, read-only, damaged, not a registry, disk full…) throw one-line `RegistryError`s.
-    public static func open(at path: String, readOnly: Bool = false,
-                            onWait: (@Sendable (RegistryWait) -> Void)? = nil) throws -> Registry {
-        try open(at: path, readOnly: readOnly, busyLimit: BusyWait.defaultLimit, onWait: onWait)
-    }
-
-    /// `open`, waiting at most `busyLimit` seconds for another process (tests use a short wait).
+    /// Opens an existing registry file and brings its schema up to date (see `Registry.open`).
     static func open(at path: String, readOnly: Bool, busyLimit: TimeInterval,
-                     onWait: (@Sendable (RegistryWait) -> Void)?) throws -> Registry {
+                     onWait: (@Sendable (RegistryWait) -> Void)?) throws -> GeoPackageStore {
         func failure(_ error: Error) -> Error { StoreFailure.map(error, path: path, busyLimit: busyLimit) }
         try StoreFailure.checkFile(path)
         Leftovers.clean(registry: path)
-        let queue: DatabaseQueue
         let settings: [String: String]
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: readOnly, path: path, busyLimit: busyLimit,
-                                                                               onWait: onWait))
-            settings = try queue.read { db in
-                guard try db.tableExists("landbank_settings") else { return [:] }
-                return try Dictionary(uniqueKeysWithValues:
-                    Row.fetchAll(db, sql: "SELECT key, value FROM landbank_settings").map { ($0["key"], $0["value"]) })
+            // A registry made by an earlier landbank (rollback journal) or not yet migrated: bring it to WAL and
+            // the current schema once through a single connection, then open the pool.
+            let needsUpgrade = try Self.needsUpgrade(path: path, busyLimit: busyLimit, onWait: onWait)
+            if needsUpgrade.notARegistry {
+                throw RegistryError(path: path, kind: .notARegistry, "not a landbank registry (no landbank_settings table)")
             }
+            if needsUpgrade.schema || (needsUpgrade.journal && !readOnly) {
+                let writable = try DatabaseQueue(path: path, configuration: configuration(path: path, busyLimit: busyLimit, onWait: onWait))
+                try Migrations.migrator.migrate(writable)
+                try writable.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = WAL") }
+                try writable.close()
+            }
+            settings = try Self.settings(path: path, busyLimit: busyLimit, onWait: onWait)
         } catch {
             throw failure(error)
         }
         guard let crsText = settings["crs"], let srs = settings["srs_id"].flatMap(Int32.init) else {
             throw RegistryError(path: path, kind: .notARegistry, "not a landbank registry (no landbank_settings table)")
         }
-        if !readOnly {
-            do { try Migrations.migrator.migrate(queue) } catch { throw failure(error) }
+        _ = try ThreadGeodesy.current().crs(crsText)
+        let pool: DatabasePool
+        do {
+            if readOnly && !Self.writable(path) {
+                // A read-only disk or mount: SQLite cannot make the WAL's shared-memory file, so the file is read
+                // as immutable (no one can write it there either).
+                pool = try DatabasePool(path: Self.immutableURI(path), configuration: configuration(readOnly: true, path: path,
+                                                                                                   busyLimit: busyLimit, onWait: onWait))
+            } else {
+                // Reading: a read-only pool, which never takes the write lock, so it never waits for a writer.
+                pool = try DatabasePool(path: path, configuration: configuration(readOnly: readOnly, path: path, busyLimit: busyLimit,
+                                                                                 onWait: onWait))
+            }
+        } catch { throw failure(error) }
+        let probe = GeoPackageStore(path: path, db: pool, crsDefinition: crsText, srsID: srs, outsideEdits: nil, readOnly: readOnly)
+        guard !readOnly, try probe.hasOutsideEdits() else { return probe }
+        return GeoPackageStore(path: path, db: pool, crsDefinition: crsText, srsID: srs, outsideEdits: try probe.recordOutsideEdits(),
+                               readOnly: false)
+    }
+
+    /// Whether the file still needs its schema migrated, or its journal switched to WAL; and whether it is a
+    /// registry at all. Read through one short-lived connection.
+    private static func needsUpgrade(path: String, busyLimit: TimeInterval, onWait: (@Sendable (RegistryWait) -> Void)?) throws
+        -> (schema: Bool, journal: Bool, notARegistry: Bool) {
+        let queue = try DatabaseQueue(path: writable(path) ? path : immutableURI(path),
+                                      configuration: configuration(readOnly: true, path: path, busyLimit: busyLimit, onWait: onWait))
+        defer { try? queue.close() }
+        return try queue.read { db in
+            guard try db.tableExists("landbank_settings") else { return (false, false, true) }
+            let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? ""
+            return (try !Migrations.migrator.hasCompletedMigrations(db), mode.lowercased() != "wal", false)
         }
-        if readOnly, try !queue.read({ try Migrations.migrator.hasCompletedMigrations($0) }) {
-            // A registry made by an earlier landbank: bring its schema up to date once, then read.
-            do {
-                let writable = try DatabaseQueue(path: path, configuration: configuration(path: path, busyLimit: busyLimit, onWait: onWait))
-                try Migrations.migrator.migrate(writable)
-                try writable.close()
-            } catch { throw failure(error) }
+    }
+
+    private static func settings(path: String, busyLimit: TimeInterval, onWait: (@Sendable (RegistryWait) -> Void)?) throws -> [String: String] {
+        let queue = try DatabaseQueue(path: writable(path) ? path : immutableURI(path),
+                                      configuration: configuration(readOnly: true, path: path, busyLimit: busyLimit, onWait: onWait))
+        defer { try? queue.close() }
+        return try queue.read { db in
+            try Dictionary(Row.fetchAll(db, sql: "SELECT key, value FROM landbank_settings").map { ($0["key"], $0["value"]) },
+                           uniquingKeysWith: { a, _ in a })
         }
-        let proj = try ProjContext()
-        let crs = try CoordinateReferenceSystem(crsText, context: proj)
-        let registry = Registry(path: path, db: queue, proj: proj, crs: crs, srsID: srs)
-        if !readOnly, try registry.hasOutsideEdits() { registry.outsideEdits = try registry.recordOutsideEdits() }
-        return registry
     }
 
     /// Whether edits made outside landbank wait to be recorded: stale geometries or unsealed history rows.
@@ -146,20 +171,39 @@ public final class Registry {
         }
     }
 
-    init(path: String, db: DatabaseQueue, proj: ProjContext, crs: CoordinateReferenceSystem, srsID: Int32) {
+    deinit {
+        // A reading process leaves -wal and -shm behind (read-only connections never remove them): fold them
+        // back once its own connections are closed, so that a registry at rest is one file.
+        if readOnly, Self.writable(path) {
+            try? db.close()
+            Leftovers.foldWAL(path)
+        }
+    }
+
+    /// Whether this process may write the file and the directory beside it (where SQLite keeps -wal and -shm).
+    static func writable(_ path: String) -> Bool {
+        access(path, W_OK) == 0 && access((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent, W_OK) == 0
+    }
+
+    /// An SQLite URI opening `path` as immutable (read-only media).
+    static func immutableURI(_ path: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        return "file:" + (absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute) + "?immutable=1"
+    }
+
+    init(path: String, db: DatabasePool, crsDefinition: String, srsID: Int32, outsideEdits: OutsideEditReport?, readOnly: Bool) {
+        self.readOnly = readOnly
         self.path = path
         self.db = db
-        self.proj = proj
-        self.crs = crs
+        self.crsDefinition = crsDefinition
         self.srsID = srsID
+        self.outsideEdits = outsideEdits
     }
 
-    /// A CRS in this registry's PROJ context (for import and export).
-    public func makeCRS(_ definition: String) throws -> CoordinateReferenceSystem {
-        try CoordinateReferenceSystem(definition, context: proj)
-    }
-
-    public var parcelCount: Int {
-        get throws { try db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM parcels") ?? 0 } }
+    /// The registry CRS in the calling thread's PROJ context (built once at `open`, so it builds again).
+    var crs: CoordinateReferenceSystem {
+        get throws { try ThreadGeodesy.current().crs(crsDefinition) }
     }
 }

@@ -8,6 +8,7 @@ import GRDB
 enum Leftovers {
     static func clean(registry path: String) {
         WriterNote.remove(for: path)  // only a dead process's: a live writer's note stays
+        foldWAL(path)
         let journal = path + "-journal"
         guard FileManager.default.fileExists(atPath: journal) else { return }
         // Under SQLite's EXCLUSIVE lock no other process is writing, so the journal is no one's: a hot one is
@@ -21,6 +22,19 @@ enum Leftovers {
             defer { try? db.execute(sql: "ROLLBACK") }
             if Self.isCold(journal) { unlink(journal) }
         }
+        try? queue.close()
+    }
+
+    /// Folds a WAL that no one holds back into the file and removes -wal and -shm: a killed process's, or
+    /// the one a reading process leaves (read-only connections never remove it). A writable connection that
+    /// closes last checkpoints it and removes both files; uncommitted frames of a dead writer are ignored.
+    /// Busy (another process has the file open) or read-only: nothing is done, and SQLite reads through it.
+    static func foldWAL(_ path: String) {
+        guard FileManager.default.fileExists(atPath: path + "-wal") || FileManager.default.fileExists(atPath: path + "-shm") else { return }
+        var c = Configuration()
+        c.busyMode = .immediateError
+        guard let queue = try? DatabaseQueue(path: path, configuration: c) else { return }
+        _ = try? queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master") }
         try? queue.close()
     }
 

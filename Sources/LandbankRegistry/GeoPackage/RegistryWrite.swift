@@ -1,11 +1,12 @@
 import GRDB
 
-extension Registry {
+extension GeoPackageStore {
     /// Runs `body` in one write transaction (all or nothing) marked as landbank's own: while the marker row is
     /// there the capture triggers stand aside (the edit is landbank's, recorded by landbank) and a missing history
     /// hash may be sealed. The marker is removed before commit, so no other program ever sees it.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        try db.write { db in
+        try refuseIfReadOnly()
+        return try db.write { db in
             try Self.markWriting(db)
             let result = try body(db)
             try Self.unmarkWriting(db)
@@ -19,5 +20,9 @@ extension Registry {
 
     static func unmarkWriting(_ db: Database) throws {
         try db.execute(sql: "DELETE FROM landbank_writing")
+    }
+
+    func refuseIfReadOnly() throws {
+        if readOnly { throw RegistryError(path: path, kind: .readOnly, "was opened for reading only; this command writes") }
     }
 }

@@ -34,6 +34,9 @@ enum StoreFailure {
         case .SQLITE_READONLY:
             return failure(.readOnly, "is read-only here (file permissions, or a read-only disk or mount); this command writes, "
                 + "so it needs write access to the file and its directory — or work on a copy")
+        case .SQLITE_CANTOPEN where !GeoPackageStore.writable(path):
+            return failure(.readOnly, "is read-only here (file permissions, or a read-only disk or mount); this command writes, "
+                + "so it needs write access to the file and its directory — or work on a copy")
         case .SQLITE_CANTOPEN:
             return failure(.readOnly, "cannot be opened for writing (SQLite: \(sqlite)); check that you may write the file and "
                 + "its directory, where SQLite keeps its journal")

@@ -40,10 +40,10 @@ public struct VerifyReport: Sendable, Encodable {
     }
 }
 
-extension Registry {
+extension GeoPackageStore {
     /// Verifies the registry file at `path`. A file too damaged to open as a registry still gets a report that
     /// says what is damaged (SQLite's integrity check), rather than an error.
-    public static func verify(at path: String, limit: Int = 20) throws -> VerifyReport {
+    static func verify(at path: String, limit: Int = 20) throws -> VerifyReport {
         try StoreFailure.checkFile(path)
         var report = VerifyReport(checks: [])
         do {
@@ -62,7 +62,7 @@ extension Registry {
                         + DamagedFile.diagnose(path), limit: max(limit, 50))
             return report
         }
-        return try open(at: path, readOnly: true).verify(limit: limit)
+        return try open(at: path, readOnly: true, busyLimit: BusyWait.defaultLimit, onWait: nil).verify(limit: limit)
     }
 
     /// Checks that the registry is what landbank wrote: SQLite's integrity and foreign keys, each R*Tree; every
@@ -71,7 +71,7 @@ extension Registry {
     /// validity; the history's hash chain and the triggers that protect it; edits made outside landbank not yet
     /// recorded; every cached status against its (corrected) history; every history's feature. At most `limit`
     /// problems are listed per check.
-    public func verify(limit: Int = 20) throws -> VerifyReport {
+    func verify(limit: Int = 20) throws -> VerifyReport {
         let measure = try Measurement(registry: self)
         return try db.read { db in
             var report = VerifyReport(checks: [])
@@ -95,7 +95,7 @@ extension Registry {
 
     /// Measures again what `verify` finds mismeasured (stored areas, mu or digest that disagree with the
     /// geometry) and records every edit made outside landbank, in the history. Returns what it did.
-    public func repair() throws -> OutsideEditReport {
+    func repair() throws -> OutsideEditReport {
         let found = try verify(limit: 0)
         if !found.mismeasured.isEmpty {
             try write { db in
@@ -114,8 +114,8 @@ struct Measurement {
     let geos: GEOSContext
     let srsID: Int32
 
-    init(registry: Registry) throws {
-        measure = try GeometryMeasure(crs: registry.crs)
+    init(registry: GeoPackageStore) throws {
+        measure = try GeometryMeasure(crs: try registry.crs)
         geos = try GEOSContext()
         srsID = registry.srsID
     }

@@ -4,7 +4,7 @@ import LandbankGeodesy
 import LandbankGeometry
 import LandbankLifecycle
 
-extension Registry {
+extension GeoPackageStore {
     /// Geometry checks of `verify`, over both layers in one pass.
     static func verifyGeometries(_ db: Database, _ m: Measurement, _ report: inout VerifyReport, limit: Int) throws {
         var stored: [String] = [], changed: [String] = [], areas: [String] = [], validity: [String] = []

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import LandbankLifecycle
 
-extension Registry {
+extension GeoPackageStore {
     /// History checks of `verify`: the hash chains, the protecting triggers, unrecorded outside edits, statuses
     /// against the corrected history, and histories whose feature is gone without a recorded deletion.
     static func verifyHistory(_ db: Database, _ report: inout VerifyReport, limit: Int) throws {

@@ -1,4 +1,3 @@
-import GRDB
 import LandbankLifecycle
 
 /// A supply contract as the registry keeps it: the facts the idle-land rules read, and when it ended.
@@ -16,32 +15,11 @@ public struct StoredContract: Sendable, Encodable {
         self.terminatedOn = terminatedOn
     }
 
-    static let columns = """
-        parcel_id, contract_no, holder, land_price_fen, agreed_start, agreed_completion, actual_start, stopped_on,
-        developed_area_m2, total_area_m2, investment_made_fen, total_investment_fen, delay_cause, delay_note, terminated_on
-        """
-
-    init(row: Row) {
-        func date(_ c: String) -> CivilDate? { (row[c] as String?).flatMap(CivilDate.init) }
-        parcelID = row["parcel_id"]
-        contract = SupplyContract(
-            contractNumber: row["contract_no"], holder: row["holder"], landPrice: Money(fen: row["land_price_fen"]),
-            agreedStart: date("agreed_start")!, agreedCompletion: date("agreed_completion"),
-            actualStart: date("actual_start"), stoppedOn: date("stopped_on"),
-            developedArea: row["developed_area_m2"], totalArea: row["total_area_m2"],
-            investmentMade: (row["investment_made_fen"] as Int64?).map(Money.init(fen:)),
-            totalInvestment: (row["total_investment_fen"] as Int64?).map(Money.init(fen:)),
-            delayCause: (row["delay_cause"] as String?).flatMap(DelayCause.init(rawValue:)), delayNote: row["delay_note"])
-        terminatedOn = date("terminated_on")
+    /// Not ended by a recovery, and begun on or before `date`.
+    func inForce(on date: CivilDate) -> Bool {
+        terminatedOn == nil && contract.agreedStart <= date
     }
 
-    var arguments: StatementArguments {
-        let c = contract
-        return [parcelID, c.contractNumber, c.holder, c.landPrice.fen, c.agreedStart.description,
-                c.agreedCompletion?.description, c.actualStart?.description, c.stoppedOn?.description,
-                c.developedArea, c.totalArea, c.investmentMade?.fen, c.totalInvestment?.fen,
-                c.delayCause?.rawValue, c.delayNote, terminatedOn?.description]
-    }
 }
 
 extension Registry {
@@ -49,49 +27,40 @@ extension Registry {
     /// event in the parcel's history, whose note lists what changed, so no earlier figure is lost.
     public func setContract(parcelID: String, _ contract: SupplyContract, recordedBy: String,
                             date: CivilDate = .today()) throws {
-        try write { db in
-            try Self.setContract(parcelID: parcelID, contract, recordedBy: recordedBy, date: date, chain: try HistoryChain(db), in: db)
-        }
+        try store.write { w in try Self.setContract(parcelID: parcelID, contract, recordedBy: recordedBy, date: date, in: w) }
     }
 
     /// Records many contracts in one transaction: all or none.
     public func setContracts(_ contracts: [(parcelID: String, contract: SupplyContract)], recordedBy: String,
                              date: CivilDate = .today()) throws {
-        try write { db in
-            let chain = try HistoryChain(db)
+        try store.write { w in
             for c in contracts {
-                try Self.setContract(parcelID: c.parcelID, c.contract, recordedBy: recordedBy, date: date, chain: chain, in: db)
+                try Self.setContract(parcelID: c.parcelID, c.contract, recordedBy: recordedBy, date: date, in: w)
             }
         }
     }
 
-    static func setContract(parcelID: String, _ c: SupplyContract, recordedBy: String, date: CivilDate, chain: HistoryChain,
-                            in db: Database) throws {
+    static func setContract(parcelID: String, _ c: SupplyContract, recordedBy: String, date: CivilDate,
+                            in w: any StoreWriter) throws {
         let subject = Subject(.parcel, parcelID)
-        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM parcels WHERE parcel_id = ?", arguments: [parcelID]) == true else {
+        guard try w.subjectExists(subject) else {
             throw LifecycleError(subject, "no such parcel in the registry", notFound: true)
         }
-        let old = try Row.fetchOne(db, sql: "SELECT \(StoredContract.columns) FROM contracts WHERE parcel_id = ? AND contract_no = ?",
-                                   arguments: [parcelID, c.contractNumber]).map(StoredContract.init(row:))
+        let old = try w.contracts(parcelID: parcelID).first { $0.contract.contractNumber == c.contractNumber }
         // A contract recorded after the land was recovered ends on the first recovery after its agreed start,
         // so the order in which contracts and history are entered does not matter.
-        let recovered = try String.fetchOne(db, sql: """
-            SELECT min(event_date) FROM events WHERE subject = 'parcel' AND subject_id = ? AND status = 'recovered'
-              AND event_date >= ?
-            """, arguments: [parcelID, c.agreedStart.description]).flatMap(CivilDate.init)
+        let recovered = try w.events(of: subject).filter { $0.status == .recovered && $0.date >= c.agreedStart }.map(\.date).min()
         let stored = StoredContract(parcelID: parcelID, contract: c, terminatedOn: old?.terminatedOn ?? recovered)
         let note: String
         if let old {
             let changes = Self.differences(old.contract, c)
             if changes.isEmpty { return }
             note = "contract \(c.contractNumber) updated: " + changes.joined(separator: "; ")
-            try db.execute(sql: "DELETE FROM contracts WHERE parcel_id = ? AND contract_no = ?", arguments: [parcelID, c.contractNumber])
         } else {
             note = "contract \(c.contractNumber) recorded: holder \(c.holder), land price \(c.landPrice) yuan, agreed start \(c.agreedStart)"
         }
-        try db.execute(sql: "INSERT INTO contracts (\(StoredContract.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                       arguments: stored.arguments)
-        _ = try append(NewEvent(subject: subject, date: date, recordedBy: recordedBy, note: note), kind: .contract, chain: chain, in: db)
+        try w.putContract(stored)
+        _ = try append(NewEvent(subject: subject, date: date, recordedBy: recordedBy, note: note), kind: .contract, in: w)
     }
 
     /// "field: old → new" for every fact that differs.
@@ -111,9 +80,6 @@ extension Registry {
     }
 
     public func contracts(parcelID: String? = nil) throws -> [StoredContract] {
-        try db.read { db in
-            try Row.fetchAll(db, sql: "SELECT \(StoredContract.columns) FROM contracts WHERE ?1 IS NULL OR parcel_id = ?1 ORDER BY parcel_id, contract_no",
-                             arguments: [parcelID]).map(StoredContract.init(row:))
-        }
+        try store.read { try $0.contracts(parcelID: parcelID) }
     }
 }

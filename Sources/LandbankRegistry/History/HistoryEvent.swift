@@ -25,23 +25,6 @@ public struct HistoryEvent: Sendable, Encodable {
         case recordedBy = "recorded_by", note, corrects, recordedAt = "recorded_at"
     }
 
-    static let columns = "id, subject, subject_id, event_date, kind, status, disposal_method, legal_basis, amount_fen, recorded_by, note, corrects, recorded_at"
-
-    init(row: Row) {
-        id = row["id"]
-        subject = Subject(Subject.Kind(rawValue: row["subject"])!, row["subject_id"])
-        // The CHECK constraint guarantees the date's shape; a stored row is our own data.
-        date = CivilDate(row["event_date"] as String)!
-        kind = EventKind(rawValue: row["kind"])!
-        status = (row["status"] as String?).flatMap(ParcelStatus.init(rawValue:))
-        disposalMethod = (row["disposal_method"] as String?).flatMap(DisposalMethod.init(rawValue:))
-        legalBasis = row["legal_basis"]
-        amount = (row["amount_fen"] as Int64?).map(Money.init(fen:))
-        recordedBy = row["recorded_by"]
-        note = row["note"]
-        corrects = row["corrects"]
-        recordedAt = row["recorded_at"]
-    }
 }
 
 /// An event to append: a change of status, or a correction of an earlier event.

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LandbankGeometry
 import LandbankLifecycle
 
@@ -81,8 +80,7 @@ extension Registry {
     @discardableResult
     public func importEvents(csv path: String, recordedBy defaultRecorder: String? = nil) throws -> Int {
         var csv = try RecordsCSV(path: path, required: ["date"])
-        return try write { db in
-            let chain = try HistoryChain(db)
+        return try store.write { w in
             var n = 0
             while try csv.next() {
                 let subject: Subject
@@ -100,7 +98,7 @@ extension Registry {
                                  legalBasis: csv.text("legal_basis"), amount: try csv.money("amount_yuan"),
                                  recordedBy: by, note: csv.text("note"), corrects: corrects)
                 do {
-                    _ = try Self.append(e, kind: corrects == nil ? .status : .correction, chain: chain, in: db)
+                    _ = try Self.append(e, kind: corrects == nil ? .status : .correction, in: w)
                 } catch let l as LifecycleError {
                     throw csv.fail(l.description)
                 }
@@ -115,8 +113,7 @@ extension Registry {
     @discardableResult
     public func importContracts(csv path: String, recordedBy: String, date: CivilDate = .today()) throws -> Int {
         var csv = try RecordsCSV(path: path, required: ["parcel_id", "contract_no", "holder", "land_price_yuan", "agreed_start"])
-        return try write { db in
-            let chain = try HistoryChain(db)
+        return try store.write { w in
             var n = 0
             while try csv.next() {
                 guard let price = try csv.money("land_price_yuan") else { throw csv.fail("column \"land_price_yuan\" is empty") }
@@ -129,7 +126,7 @@ extension Registry {
                     investmentMade: try csv.money("investment_made_yuan"), totalInvestment: try csv.money("total_investment_yuan"),
                     delayCause: try csv.parse("delay_cause", DelayCause.init(rawValue:)), delayNote: csv.text("delay_note"))
                 do {
-                    try Self.setContract(parcelID: try csv.required("parcel_id"), c, recordedBy: recordedBy, date: date, chain: chain, in: db)
+                    try Self.setContract(parcelID: try csv.required("parcel_id"), c, recordedBy: recordedBy, date: date, in: w)
                 } catch let l as LifecycleError {
                     throw csv.fail(l.description)
                 }
@@ -143,14 +140,13 @@ extension Registry {
     @discardableResult
     public func correct(eventID: Int64, date: CivilDate, status: ParcelStatus?, disposalMethod: DisposalMethod? = nil,
                         legalBasis: String? = nil, amount: Money? = nil, recordedBy: String, note: String) throws -> HistoryEvent {
-        try write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT subject, subject_id FROM events WHERE id = ?", arguments: [eventID]) else {
+        try store.write { w in
+            guard let subject = try w.event(id: eventID)?.subject else {
                 throw RegistryError(path: path, kind: .notFound, "no event #\(eventID) in the history")
             }
-            let subject = Subject(Subject.Kind(rawValue: row[0])!, row[1])
             return try Self.append(NewEvent(subject: subject, date: date, status: status, disposalMethod: disposalMethod,
                                             legalBasis: legalBasis, amount: amount, recordedBy: recordedBy, note: note,
-                                            corrects: eventID), kind: .correction, chain: try HistoryChain(db), in: db)
+                                            corrects: eventID), kind: .correction, in: w)
         }
     }
 }

@@ -1,4 +1,3 @@
-import GRDB
 import LandbankLifecycle
 
 /// What a site seeker asks of a factory building (厂房). Every criterion set must hold (AND); a building whose
@@ -37,17 +36,4 @@ public struct BuildingCriteria: Sendable, Equatable {
             && availableBy.map { by in b.availableFrom.map { $0 <= by } ?? false } ?? true
     }
 
-    /// The criteria as SQL conditions on the buildings table under `alias`; each column has a B-tree index
-    /// (migration 5). Dates are stored as `YYYY-MM-DD`, so text order is date order.
-    func conditions(_ alias: String) -> [(String, DatabaseValueConvertible)] {
-        var out: [(String, DatabaseValueConvertible)] = []
-        let minimums: [(String, Double?)] = [
-            ("vacant_floor_area_m2", minVacantM2), ("clear_height_m", minClearHeightM),
-            ("floor_load_kn_m2", minFloorLoadKNm2), ("power_kva", minPowerKVA), ("crane_t", minCraneT),
-        ]
-        for (column, value) in minimums { if let value { out.append(("\(alias).\(column) >= ?", value)) } }
-        if standardFactory { out.append(("\(alias).standard_factory = ?", 1)) }
-        if let availableBy { out.append(("\(alias).available_from <= ?", availableBy.description)) }
-        return out
-    }
 }

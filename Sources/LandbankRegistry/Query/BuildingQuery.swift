@@ -1,4 +1,3 @@
-import GRDB
 import LandbankLifecycle
 
 /// Which buildings a site search returns: the building criteria, the building's own status, its parcel's zone
@@ -30,17 +29,6 @@ public struct BuildingQuery: Sendable {
 
     var sort: ParcelSort { near == nil ? .parcelID : .distance }
 
-    /// SQL conditions on `buildings b JOIN parcels p` ("1" when none).
-    func attributeSQL() -> (String, StatementArguments) {
-        var conditions: [String] = []
-        var args: StatementArguments = []
-        for (sql, v) in criteria.conditions("b") { conditions.append(sql); args += [v] }
-        if let status { conditions.append("b.status = ?"); args += [status.rawValue] }
-        if let parcelZone { conditions.append("p.zone = ?"); args += [parcelZone] }
-        if let parcelStatus { conditions.append("p.status = ?"); args += [parcelStatus.rawValue] }
-        if let parcelID { conditions.append("b.parcel_id = ?"); args += [parcelID] }
-        return (conditions.isEmpty ? "1" : conditions.joined(separator: " AND "), args)
-    }
 
     var problem: String? {
         if let limit, limit < 0 { return "limit \(limit) is below 0" }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import LandbankGeometry
 
 /// A parcel next to another: touching it or within the tolerance, and how much boundary they share.
@@ -32,18 +31,8 @@ extension Registry {
             throw RegistryError(path: path, "no parcel with id \"\(id)\"")
         }
         let e = shape.boundingBox
-        let candidates: [(String, MultiPolygon)] = try db.read { db in
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT p.parcel_id, p.geom FROM rtree_parcels_geom r CROSS JOIN parcels p ON p.fid = r.id
-                WHERE r.minx <= ? AND r.maxx >= ? AND r.miny <= ? AND r.maxy >= ? AND p.parcel_id <> ?
-                """, arguments: [e.maxX + tolerance, e.minX - tolerance, e.maxY + tolerance, e.minY - tolerance, id])
-            var out: [(String, MultiPolygon)] = []
-            while let row = try rows.next() {
-                let other: String = row[0]
-                out.append((other, try SpatialLayer.geometry(row, id: other, path: path)))
-            }
-            return out
-        }
+        let window = BoundingBox(minX: e.minX - tolerance, minY: e.minY - tolerance, maxX: e.maxX + tolerance, maxY: e.maxY + tolerance)
+        let candidates = try store.read { try $0.parcelShapes(meeting: window) }.filter { $0.id != id }
         let geos = try GEOSContext()
         var out: [Neighbour] = []
         for (other, g) in candidates {

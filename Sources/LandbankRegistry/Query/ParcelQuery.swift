@@ -1,4 +1,3 @@
-import GRDB
 import LandbankGeometry
 import LandbankLifecycle
 
@@ -57,25 +56,6 @@ public struct ParcelQuery: Sendable {
             && minMu.map { mu >= $0 } ?? true && maxMu.map { mu <= $0 } ?? true
     }
 
-    /// SQL conditions on `parcels p` for the attribute and building filters, joined by AND ("1" when none).
-    func attributeSQL(projected: Bool) -> (String, StatementArguments) {
-        var conditions: [String] = []
-        var args: StatementArguments = []
-        func add(_ sql: String, _ value: DatabaseValueConvertible) { conditions.append(sql); args += [value] }
-        if let status { add("p.status = ?", status.rawValue) }
-        if let zone { add("p.zone = ?", zone) }
-        if let landUse { add("p.land_use = ?", landUse) }
-        let mu = projected ? "p.cadastral_area_mu" : "p.ellipsoidal_area_mu"
-        if let minMu { add("\(mu) >= ?", minMu) }
-        if let maxMu { add("\(mu) <= ?", maxMu) }
-        let b = buildings.conditions("b")
-        if !b.isEmpty {
-            conditions.append("EXISTS (SELECT 1 FROM buildings b WHERE b.parcel_id = p.parcel_id AND "
-                + b.map(\.0).joined(separator: " AND ") + ")")
-            for (_, v) in b { args += [v] }
-        }
-        return (conditions.isEmpty ? "1" : conditions.joined(separator: " AND "), args)
-    }
 
     /// The first problem with the values, if any.
     var problem: String? {

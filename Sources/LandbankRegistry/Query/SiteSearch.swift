@@ -1,4 +1,3 @@
-import GRDB
 import LandbankGeodesy
 import LandbankGeometry
 
@@ -11,7 +10,9 @@ import LandbankGeometry
 /// (Karney, `geod_inverse`). Within a few tens of km the plane's nearest point and the ellipsoid's differ by
 /// far less than a metre.
 ///
-/// Thread rule: uses PROJ objects of the registry's context, so it is used on the registry's thread only.
+/// The search itself runs in the store (`RegistryStore.findParcels`), through its indexes.
+///
+/// Thread rule: holds PROJ objects of the calling thread's context; make one per thread (or task).
 public final class SiteSearch {
     let registry: Registry
     let toRegistry: Transformation
@@ -25,11 +26,22 @@ public final class SiteSearch {
 
     public init(_ registry: Registry) throws {
         self.registry = registry
-        let lonLat = try registry.makeCRS("EPSG:4326")
-        toRegistry = try Transformation(from: lonLat, to: registry.crs)
-        toLonLat = try Transformation(from: registry.crs, to: lonLat)
+        let geodesy = try ThreadGeodesy.current()
+        toRegistry = try geodesy.transformation(from: "EPSG:4326", to: registry.store.crsDefinition)
+        toLonLat = try geodesy.transformation(from: registry.store.crsDefinition, to: "EPSG:4326")
         geodesic = GeodesicDistance(try registry.crs.ellipsoid())
         projected = registry.crs.kind == .projected
+    }
+
+    /// The parcels a query asks for, one page of them. Throws an invalid-argument `RegistryError` for values
+    /// that make no query (a minimum above a maximum, a latitude past 90°, a token from another search).
+    public func parcels(_ q: ParcelQuery) throws -> SitePage<ParcelHit> {
+        try registry.store.findParcels(q, search: self)
+    }
+
+    /// The buildings a query asks for, one page of them: nearest first with `near`, else by building id.
+    public func buildings(_ q: BuildingQuery) throws -> SitePage<BuildingHit> {
+        try registry.store.findBuildings(q, search: self)
     }
 
     /// Kilometres from the lon/lat point (whose registry-CRS image is `plane`) to the geometry's nearest edge.
@@ -63,4 +75,16 @@ struct Found<T> {
     var distanceKm: Double?
 
     static func ordered(_ a: Found, _ b: Found) -> Bool { a.key < b.key || (a.key == b.key && a.id < b.id) }
+}
+
+extension Registry {
+    /// A site search over this registry's parcels (see `SiteSearch`; make one `SiteSearch` to run many).
+    public func findParcels(_ query: ParcelQuery) throws -> SitePage<ParcelHit> {
+        try SiteSearch(self).parcels(query)
+    }
+
+    /// A site search over this registry's buildings.
+    public func findBuildings(_ query: BuildingQuery) throws -> SitePage<BuildingHit> {
+        try SiteSearch(self).buildings(query)
+    }
 }

@@ -15,10 +15,10 @@ public struct OutsideEditReport: Sendable, Encodable {
     public var isEmpty: Bool { measured.isEmpty && unmeasurable.isEmpty }
 }
 
-extension Registry {
+extension GeoPackageStore {
     /// The parcels and buildings whose stored areas are stale: their geometry was changed outside landbank and
     /// has not been measured since (the capture trigger cleared `geom_sha256`).
-    public func staleSubjects(limit: Int = 1000) throws -> [Subject] {
+    func staleSubjects(limit: Int = 1000) throws -> [Subject] {
         try db.read { db in
             try Subject.Kind.allCases.flatMap { k in
                 try String.fetchAll(db, sql: "SELECT \(k.idColumn) FROM \(k.table) WHERE geom_sha256 IS NULL LIMIT ?",
@@ -31,7 +31,8 @@ extension Registry {
     /// normalised rings), and records each in the history as a `geometry` event by "landbank" naming the area
     /// change. One transaction. Run by every writing open and by `verify --repair`.
     @discardableResult
-    public func recordOutsideEdits() throws -> OutsideEditReport {
+    func recordOutsideEdits() throws -> OutsideEditReport {
+        let crs = try self.crs
         let processor = try FeatureProcessor(source: crs, registry: crs, srsID: srsID, fromGCJ02: false)
         return try write { db in
             let chain = try HistoryChain(db)
@@ -51,7 +52,7 @@ extension Registry {
                         report.unmeasurable.append("\(subject): \(Self.geometryProblem(error)); its areas stay stale")
                         continue
                     }
-                    let change = Self.areaChange(k, before: row[2] ?? row[3], out)
+                    let change = Registry.areaChange(k, before: row[2] ?? row[3], out)
                     try Self.store(out, of: subject, in: db)
                     try chain.append(EventContent(subject: subject, date: .today(), kind: .geometry, recordedBy: "landbank",
                                                   note: "measured again after an edit outside landbank; \(change)"))

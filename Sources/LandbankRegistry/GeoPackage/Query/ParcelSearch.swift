@@ -1,18 +1,18 @@
 import GRDB
 
-extension SiteSearch {
+extension GeoPackageStore {
     /// The parcels a query asks for, one page of them. Throws an invalid-argument `RegistryError` for values
     /// that make no query (a minimum above a maximum, a latitude past 90°, a token from another search).
-    public func parcels(_ q: ParcelQuery) throws -> SitePage<ParcelHit> {
-        if let problem = q.problem { throw invalid(problem) }
+    func findParcels(_ q: ParcelQuery, search: SiteSearch) throws -> SitePage<ParcelHit> {
+        if let problem = q.problem { throw search.invalid(problem) }
         let sort = q.effectiveSort
-        let after = try q.pageToken.map { try PageToken($0, sort: sort, path: registry.path) }
-        let (conditions, args) = q.attributeSQL(projected: projected)
+        let after = try q.pageToken.map { try PageToken($0, sort: sort, path: path) }
+        let (conditions, args) = q.attributeSQL(projected: search.projected)
         let need = q.limit.map { $0 + 1 }
         func key(_ p: Parcel) -> Double { sort == .area ? -(p.cadastralAreaM2 ?? p.ellipsoidalAreaM2) : 0 }
-        let found: [Found<Parcel>] = try registry.db.read { db in
+        let found: [Found<Parcel>] = try db.read { db in
             if q.near != nil || q.bbox != nil {
-                return try spatial(db, layer: .parcels, conditions: conditions, args, near: q.near, bbox: q.bbox,
+                return try search.spatial(db, layer: .parcels, conditions: conditions, args, near: q.near, bbox: q.bbox,
                                    need: sort == .distance ? need : nil, after: after, sortByDistance: sort == .distance) { row in
                     let p = Parcel(row: row)
                     return (p, p.parcelID, key(p))
@@ -37,19 +37,19 @@ extension SiteSearch {
                 return Found(item: p, id: p.parcelID, key: key(p))
             }
         }
-        return page(found, limit: q.limit, sort: sort) { ParcelHit(parcel: $0.item, distanceKm: $0.distanceKm) }
+        return search.page(found, limit: q.limit, sort: sort) { ParcelHit(parcel: $0.item, distanceKm: $0.distanceKm) }
     }
 
     /// The buildings a query asks for, one page of them: nearest first with `near`, else by building id.
-    public func buildings(_ q: BuildingQuery) throws -> SitePage<BuildingHit> {
-        if let problem = q.problem { throw invalid(problem) }
+    func findBuildings(_ q: BuildingQuery, search: SiteSearch) throws -> SitePage<BuildingHit> {
+        if let problem = q.problem { throw search.invalid(problem) }
         let sort = q.sort
-        let after = try q.pageToken.map { try PageToken($0, sort: sort, path: registry.path) }
+        let after = try q.pageToken.map { try PageToken($0, sort: sort, path: path) }
         let (conditions, args) = q.attributeSQL()
         let need = q.limit.map { $0 + 1 }
-        let found: [Found<Building>] = try registry.db.read { db in
+        let found: [Found<Building>] = try db.read { db in
             if q.near != nil {
-                return try spatial(db, layer: .buildings, conditions: conditions, args, near: q.near, bbox: nil,
+                return try search.spatial(db, layer: .buildings, conditions: conditions, args, near: q.near, bbox: nil,
                                    need: need, after: after, sortByDistance: true) { row in
                     let b = Building(row: row)
                     return (b, b.buildingID, 0)
@@ -65,18 +65,6 @@ extension SiteSearch {
                 return Found(item: b, id: b.buildingID, key: 0)
             }
         }
-        return page(found, limit: q.limit, sort: sort) { BuildingHit(building: $0.item, distanceKm: $0.distanceKm) }
-    }
-}
-
-extension Registry {
-    /// A site search over this registry's parcels (see `SiteSearch`; make one `SiteSearch` to run many).
-    public func findParcels(_ query: ParcelQuery) throws -> SitePage<ParcelHit> {
-        try SiteSearch(self).parcels(query)
-    }
-
-    /// A site search over this registry's buildings.
-    public func findBuildings(_ query: BuildingQuery) throws -> SitePage<BuildingHit> {
-        try SiteSearch(self).buildings(query)
+        return search.page(found, limit: q.limit, sort: sort) { BuildingHit(building: $0.item, distanceKm: $0.distanceKm) }
     }
 }

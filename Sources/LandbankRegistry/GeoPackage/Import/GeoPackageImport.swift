@@ -4,51 +4,18 @@ import LandbankGeodesy
 import LandbankGeometry
 import LandbankLifecycle
 
-public struct ImportOptions: Sendable {
-    /// CRS of the input coordinates, overriding what the file declares.
-    public var crs: String?
-    /// The input is GCJ-02 lon/lat copied from a Chinese web map; convert it to WGS84 first.
-    public var fromGCJ02 = false
-    /// The property holding the feature's id, when it is not the feature id or an id/code property.
-    public var idField: String?
-    /// Who records the import, written into the history's first events.
-    public var recordedBy: String
-    /// The date of the imported statuses when a feature gives none (`status_date` or `disposed_on`).
-    public var statusDate: CivilDate
-
-    public init(crs: String? = nil, fromGCJ02: Bool = false, idField: String? = nil,
-                recordedBy: String = "import", statusDate: CivilDate = .today()) {
-        self.crs = crs
-        self.fromGCJ02 = fromGCJ02
-        self.idField = idField
-        self.recordedBy = recordedBy
-        self.statusDate = statusDate
-    }
-}
-
-public struct ImportSummary: Sendable, Encodable {
-    public var file: String
-    public var sourceCRS: String
-    public var imported: AreaTotals
-
-    enum CodingKeys: String, CodingKey { case file, sourceCRS = "source_crs", imported }
-}
-
-extension Registry {
-    /// Imports every parcel of `source` in one transaction: all features or none. A feature's status becomes
-    /// the first event of its history. `progress` is called with the count so far, every 10,000 features.
-    public func importParcels(from source: FeatureSource, options: ImportOptions = ImportOptions(),
-                              progress: ((Int) -> Void)? = nil) throws -> ImportSummary {
-        try runImport(source, options, kind: .parcels, progress: progress) { db, importedAt, firstFid, chain in
-            try ParcelWriter(db: db, file: source.name, importedAt: importedAt, firstFid: firstFid, options: options, chain: chain)
-        }
-    }
-
-    /// Imports buildings (footprints) onto parcels already in the registry; each must lie on its parcel.
-    public func importBuildings(from source: FeatureSource, options: ImportOptions = ImportOptions(),
-                                progress: ((Int) -> Void)? = nil) throws -> ImportSummary {
-        try runImport(source, options, kind: .buildings, progress: progress) { db, importedAt, _, chain in
-            try BuildingWriter(db: db, file: source.name, importedAt: importedAt, options: options, chain: chain)
+extension GeoPackageStore {
+    func importFeatures(_ source: FeatureSource, into layer: Layer, options: ImportOptions,
+                        progress: ((Int) -> Void)?) throws -> ImportSummary {
+        switch layer {
+        case .parcels:
+            return try runImport(source, options, kind: .parcels, progress: progress) { db, importedAt, firstFid, chain in
+                try ParcelWriter(db: db, file: source.name, importedAt: importedAt, firstFid: firstFid, options: options, chain: chain)
+            }
+        case .buildings:
+            return try runImport(source, options, kind: .buildings, progress: progress) { db, importedAt, _, chain in
+                try BuildingWriter(db: db, file: source.name, importedAt: importedAt, options: options, chain: chain)
+            }
         }
     }
 
@@ -60,13 +27,14 @@ extension Registry {
             throw fail(.crs("the file names no CRS; say which with --crs (e.g. --crs EPSG:4547)"))
         }
         let sourceCRS: CoordinateReferenceSystem
-        do { sourceCRS = try makeCRS(crsText) } catch { throw fail(.crs("\(error)")) }
+        do { sourceCRS = try ThreadGeodesy.current().crs(crsText) } catch { throw fail(.crs("\(error)")) }
+        let crs = try self.crs
         if options.fromGCJ02 && sourceCRS.kind != .geographic {
             throw fail(.crs("--from-gcj02 needs longitude/latitude input, but the file is in \(sourceCRS.identifier)"))
         }
         if let field = options.idField { source.useIDField(field) }
-        // The producer thread gets a PROJ context of its own: a context must not be used by two threads, and this
-        // one's transformations run there while the registry's context stays with the calling thread.
+        // The producer thread gets a PROJ context of its own, made here and handed over: a context must not be
+        // used by two threads, and the calling thread's (`ThreadGeodesy`) stays with it.
         let context = try ProjContext()
         let processor = try FeatureProcessor(source: try CoordinateReferenceSystem(sourceCRS.definition, context: context),
                                              registry: try CoordinateReferenceSystem(crs.definition, context: context),
@@ -75,6 +43,7 @@ extension Registry {
         var totals = Accumulator(projected: crs.kind == .projected)
         let pipeline = ImportPipeline(source: source, processor: processor, idField: options.idField, kind: kind)
         defer { pipeline.stop() }
+        try refuseIfReadOnly()
         try db.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
                 try Self.markWriting(db)

@@ -1,0 +1,115 @@
+import LandbankGeometry
+import LandbankLifecycle
+
+/// The seam between landbank's rules and where the registry is kept.
+///
+/// `Registry` (store-agnostic) holds the domain rules: which status changes the lifecycle allows, that a
+/// recovery ends the contracts in force, that a subject's status is derived from its corrected history, how
+/// stats and reports are summed and rounded, the occupancy targets, the idle-land rules, neighbours. A store
+/// keeps records and answers primitive reads and writes inside transactions; it decides nothing.
+///
+/// What a store must provide (the GeoPackage store in `GeoPackage/` is the one implementation today):
+/// - `read`/`write`: a consistent snapshot, and one all-or-nothing transaction that readers never wait for;
+/// - the history as an append-only, hash-chained log (`StoreWriter.appendEvent`), enforced in the store itself
+///   so that other programs cannot rewrite it;
+/// - areas stored as measured by landbank (never recomputed by the store);
+/// - bulk import of a feature stream and a stream of features for export;
+/// - site search through its indexes (attribute B-trees, a spatial index with window and nearest-k search);
+/// - its own integrity check (`verify`) and repair of edits made outside landbank.
+///
+/// The protocols are internal: a second store (PostGIS) lives in this module beside `GeoPackage/`.
+///
+/// Thread rule: a store is shared by every task of the process; each `read` and `write` gets its own
+/// connection (or snapshot), so the reader/writer values passed to the bodies must not leave them.
+protocol RegistryStore: AnyObject, Sendable {
+    /// Where the registry lives, as the user named it (a file path).
+    var location: String { get }
+    /// The registry CRS as it was created (e.g. "EPSG:4547").
+    var crsDefinition: String { get }
+    /// The spatial reference id that the store's geometry blobs carry.
+    var srsID: Int32 { get }
+    /// What opening for writing did about edits made outside landbank (nil when there were none).
+    var outsideEdits: OutsideEditReport? { get }
+
+    /// Runs `body` on one consistent snapshot; it never waits for a writer.
+    func read<T>(_ body: (any StoreReader) throws -> T) throws -> T
+    /// Runs `body` in one write transaction: all of it is kept, or none of it.
+    func write<T>(_ body: (any StoreWriter) throws -> T) throws -> T
+
+    /// Imports every feature of `source` into `layer` in one transaction: all features or none.
+    func importFeatures(_ source: FeatureSource, into layer: Layer, options: ImportOptions,
+                        progress: ((Int) -> Void)?) throws -> ImportSummary
+    /// Calls `body` with every feature of the layer that the filter selects, in storage order (a stream).
+    func forEachFeature(_ layer: Layer, filter: ParcelFilter, _ body: (StoredFeature) throws -> Void) throws
+    /// One page of the parcels a query asks for, found through the store's indexes.
+    func findParcels(_ q: ParcelQuery, search: SiteSearch) throws -> SitePage<ParcelHit>
+    /// One page of the buildings a query asks for, found through the store's indexes.
+    func findBuildings(_ q: BuildingQuery, search: SiteSearch) throws -> SitePage<BuildingHit>
+
+    /// The store's own integrity checks.
+    func verify(limit: Int) throws -> VerifyReport
+    /// Records edits made outside landbank (measured again, kept in the history).
+    func repair() throws -> OutsideEditReport
+    /// The subjects whose stored areas are stale (changed outside landbank, not measured since).
+    func staleSubjects(limit: Int) throws -> [Subject]
+}
+
+/// A feature on its way out: id, geometry in the registry CRS, the columns as GeoJSON members, the stored
+/// `properties` object (raw JSON text).
+struct StoredFeature {
+    var id: String
+    var geometry: Geometry?
+    var columns: [JSONMember]
+    var properties: String
+}
+
+/// Primitive reads inside one snapshot.
+protocol StoreReader {
+    func parcelCount() throws -> Int
+    func subjectExists(_ s: Subject) throws -> Bool
+    /// A parcel with its geometry in the registry's CRS.
+    func parcel(id: String) throws -> (parcel: Parcel, geometry: MultiPolygon)?
+    /// The parcels the filter selects, by parcel id, streamed.
+    func forEachParcel(_ filter: ParcelFilter, limit: Int?, _ body: (Parcel) throws -> Void) throws
+    /// Parcels whose envelope meets the box (the spatial index), with their geometries.
+    func parcelShapes(meeting box: BoundingBox) throws -> [(id: String, geometry: MultiPolygon)]
+    /// Buildings with the filter's status (the building's own) on parcels in its zone, or on one parcel.
+    func buildings(_ filter: ParcelFilter, parcelID: String?, limit: Int?) throws -> [Building]
+    func building(id: String) throws -> Building?
+    /// The subject's events, by date then id.
+    func events(of subject: Subject) throws -> [HistoryEvent]
+    func event(id: Int64) throws -> HistoryEvent?
+    /// Every subject of `kind` with events of the given kinds, each with those events by date then id.
+    func forEachHistory(of kind: Subject.Kind, kinds: Set<EventKind>,
+                        _ body: (String, [HistoryEvent]) throws -> Void) throws
+    /// Supply contracts, of one parcel or all, by parcel and number.
+    func contracts(parcelID: String?) throws -> [StoredContract]
+    /// The parcel layer's extent, nil while it is empty.
+    func extent() throws -> BoundingBox?
+    /// Entries in the parcels' spatial index.
+    func indexedCount() throws -> Int
+}
+
+/// Primitive writes inside one transaction. None of them checks a domain rule: `Registry` does.
+protocol StoreWriter: StoreReader {
+    /// Appends an event to the history (its hash chained to the previous one) and returns it as stored.
+    func appendEvent(_ e: NewEvent, kind: EventKind) throws -> HistoryEvent
+    /// Sets the status and disposal method a subject's history leads to.
+    func setStatus(of subject: Subject, _ status: ParcelStatus?, _ method: DisposalMethod?) throws
+    /// Inserts a contract, or replaces the one with the same parcel and number.
+    func putContract(_ c: StoredContract) throws
+    /// The stored geometry record of a subject (geometry, both areas), to keep before replacing it.
+    func geometryRecord(of subject: Subject) throws -> GeometryRecord?
+    /// Keeps a replaced geometry in the history, tied to the event that replaced it.
+    func keepGeometry(_ record: GeometryRecord, of subject: Subject, eventID: Int64) throws
+    /// Writes a measured geometry over the subject's (blob, digest, areas; index and extent follow).
+    func storeGeometry(_ out: FeatureProcessor.Output, of subject: Subject) throws
+}
+
+/// A subject's geometry as stored, with its areas (m²).
+struct GeometryRecord {
+    var blob: [UInt8]
+    var geometry: Geometry?
+    var cadastralAreaM2: Double?
+    var ellipsoidalAreaM2: Double
+}
