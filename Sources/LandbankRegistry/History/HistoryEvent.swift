@@ -1,4 +1,3 @@
-import GRDB
 import LandbankLifecycle
 
 /// One entry of a parcel's or building's history, as stored (never changed afterwards).
