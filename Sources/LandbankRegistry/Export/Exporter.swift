@@ -8,6 +8,13 @@ public enum Layer: String, CaseIterable, Sendable {
 }
 
 public struct ExportOptions: Sendable {
+    static func check(_ o: ExportOptions, path: String) throws {
+        if let d = o.decimals, !(0...maximumDecimals).contains(d) {
+            throw RegistryError(path: path, kind: .invalidArgument,
+                                "\(d) decimals: coordinates are written with 0 to \(maximumDecimals) decimals")
+        }
+    }
+
     public var layer: Layer
     /// For buildings: the status is the building's own, the zone its parcel's.
     public var filter: ParcelFilter
@@ -36,31 +43,41 @@ extension Registry {
     @discardableResult
     public func export(to path: String, options: ExportOptions = ExportOptions(),
                        progress: ((Int) -> Void)? = nil) throws -> Int {
-        if let d = options.decimals, !(0...ExportOptions.maximumDecimals).contains(d) {
-            throw RegistryError(path: path, kind: .invalidArgument,
-                                "\(d) decimals: coordinates are written with 0 to \(ExportOptions.maximumDecimals) decimals")
+        try ExportOptions.check(options, path: path)
+        let output = try OutputFile(path: path, registry: self.path)
+        do {
+            let count = try export(options: options, progress: progress) { try output.write($0) }
+            try output.commit()
+            return count
+        } catch {
+            output.discard()
+            throw error
         }
+    }
+
+    /// Writes the layer as a GeoJSON FeatureCollection to any sink (a socket, a pipe, a buffer), streaming: the
+    /// sink gets the bytes in chunks as they are made, and nothing is built whole in memory. A failure part-way
+    /// leaves the sink with a truncated document: a sink that must not show one discards it on the error.
+    @discardableResult
+    public func export(options: ExportOptions = ExportOptions(), progress: ((Int) -> Void)? = nil,
+                       to sink: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
+        try ExportOptions.check(options, path: path)
         let target = try makeCRS(options.crs ?? "EPSG:4326")
         let rfc7946 = options.crs == nil
         let transform = try transformation(from: store.crsDefinition, to: target.definition)
         let decimals = options.decimals ?? (target.kind == .geographic ? 7 : 3)
         let crsName = rfc7946 ? nil : target.code.map { "urn:ogc:def:crs:\(target.authority ?? "EPSG")::\($0)" } ?? target.definition
-
-        let output = try OutputFile(path: path, registry: self.path)
-        var writer = GeoJSONWriter(decimals: decimals, crsName: crsName, name: options.layer.rawValue) { try output.write($0) }
-        do {
+        // The writer keeps its sink only while this call runs.
+        return try withoutActuallyEscaping(sink) { sink in
+            var writer = GeoJSONWriter(decimals: decimals, crsName: crsName, name: options.layer.rawValue, sink: sink)
             try store.forEachFeature(options.layer, filter: options.filter) { f in
                 let geometry = try Self.exportGeometry(f.geometry, transform: transform, id: f.id)
                 try writer.write(id: f.id, properties: f.columns, rawProperties: f.properties, geometry: geometry)
                 if writer.count % 10_000 == 0 { progress?(writer.count) }
             }
             try writer.finish()
-            try output.commit()
-        } catch {
-            output.discard()
-            throw error
+            return writer.count
         }
-        return writer.count
     }
 
     /// The stored geometry in the export CRS, RFC 7946 winding, a one-part multipolygon written as a Polygon.

@@ -13,6 +13,12 @@ public enum FeatureSources {
         case .refused(let what): throw ImportError(file: (path as NSString).lastPathComponent, reason: .unsupportedFormat(what))
         }
     }
+
+    /// A GeoJSON FeatureCollection read from any open file descriptor (a pipe, a socket, an upload), streamed;
+    /// `name` is what errors call it. The descriptor stays the caller's to close.
+    public static func geoJSON(fileDescriptor fd: Int32, name: String) throws -> FeatureSource {
+        try GeoJSONFeatureSource(reader: GeoJSONReader(fileDescriptor: fd, name: name), name: name)
+    }
 }
 
 /// A GeoJSON FeatureCollection, streamed. Without a `crs` member it is RFC 7946: WGS 84 lon/lat.
@@ -22,14 +28,19 @@ final class GeoJSONFeatureSource: FeatureSource {
     var defaultCRS: String? { "EPSG:4326" }
     private let reader: GeoJSONReader
 
-    init(path: String) throws {
-        name = path == "-" ? "<stdin>" : (path as NSString).lastPathComponent
+    convenience init(path: String) throws {
+        let name = path == "-" ? "<stdin>" : (path as NSString).lastPathComponent
         do {
-            reader = try GeoJSONReader(path: path)
-            declaredCRS = try reader.header().crsName
-        } catch {
-            throw Self.importError(error, file: name)
+            try self.init(reader: try GeoJSONReader(path: path), name: name)
+        } catch let e as GeoJSONReadError {
+            throw Self.importError(e, file: name)
         }
+    }
+
+    init(reader: GeoJSONReader, name: String) throws {
+        self.name = name
+        self.reader = reader
+        do { declaredCRS = try reader.header().crsName } catch { throw Self.importError(error, file: name) }
     }
 
     func next() throws -> Feature? {
