@@ -33,8 +33,9 @@ public enum BlockFinder {
     public static func find(_ registry: Registry, book: PolicyBook, minMu: Double, toleranceM: Double = 5,
                             zone: String? = nil) throws -> [Block] {
         var parcels: [String: Parcel] = [:]
+        let search = try SiteSearch(registry)
         for status in book.landStatuses {
-            for hit in try registry.findParcels(ParcelQuery(status: status, zone: zone)).hits
+            for hit in try search.parcels(ParcelQuery(status: status, zone: zone)).hits
             where book.policy(hit.parcel.zone).availableStatuses.contains(status) {
                 parcels[hit.parcel.parcelID] = hit.parcel
             }

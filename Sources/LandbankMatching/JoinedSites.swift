@@ -17,9 +17,13 @@ struct JoinedSites {
             let alone = screen.judge(Site(land: [hit.parcel], distanceKm: hit.distanceKm))
             if alone.failed.isSubset(of: [.landMu, .zonePolicy]) { parts.append(hit) }
         }
+        // No set can reach the minimum when all the parts together do not.
+        guard parts.reduce(0, { $0 + ($1.parcel.cadastralAreaMu ?? $1.parcel.ellipsoidalAreaMu) }) >= lo else {
+            return ([], AssemblyReport(parts: parts.count, sets: 0, toleranceM: options.toleranceM, maxParcels: options.maxParcels, exact: true))
+        }
         let index = Dictionary(uniqueKeysWithValues: parts.enumerated().map { ($1.parcel.parcelID, $0) })
         let adjacency = try parts.map { hit in
-            try finder.registry.neighbours(of: hit.parcel.parcelID, tolerance: options.toleranceM).compactMap { index[$0.parcelID] }
+            try finder.neighbours(of: hit.parcel.parcelID, tolerance: options.toleranceM).compactMap { index[$0.parcelID] }
         }
         let areas = parts.map { $0.parcel.cadastralAreaMu ?? $0.parcel.ellipsoidalAreaMu }
         let result = Assembly(maxParcels: options.maxParcels)

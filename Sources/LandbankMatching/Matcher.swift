@@ -25,18 +25,21 @@ public struct MatchOptions: Sendable {
 public final class Matcher {
     let registry: Registry
     public let book: PolicyBook
+    private let neighbours = NeighbourCache()
+    private let search: SiteSearch
 
-    public init(registry: Registry, book: PolicyBook) {
+    public init(registry: Registry, book: PolicyBook) throws {
         self.registry = registry
         self.book = book
+        search = try SiteSearch(registry)
     }
 
     public convenience init(registry: Registry) throws {
-        self.init(registry: registry, book: try PolicyBook(registry: registry))
+        try self.init(registry: registry, book: try PolicyBook(registry: registry))
     }
 
     public func match(_ d: Demand, options: MatchOptions = MatchOptions()) throws -> MatchAnswer {
-        let finder = SiteFinder(registry: registry, book: book)
+        let finder = SiteFinder(registry: registry, book: book, search: search, neighbours: neighbours)
         let screen = Screen(demand: d, book: book)
         var universe: [String: Site] = [:]
         var order: [String] = []

@@ -125,7 +125,7 @@ struct NearMisses {
             .sorted { $0.1.failures[0].relative < $1.1.failures[0].relative }
         var out: [NearMiss] = []
         for (site, s) in small.prefix(3) {
-            for n in try finder.registry.neighbours(of: site.parcelIDs[0], tolerance: toleranceM) {
+            for n in try finder.neighbours(of: site.parcelIDs[0], tolerance: toleranceM) {
                 let other = try finder.parcel(n.parcelID)
                 let total = site.areaMu + (other.cadastralAreaMu ?? other.ellipsoidalAreaMu)
                 guard total >= lo, total <= bounds.max ?? .infinity else { continue }

@@ -3,8 +3,9 @@ import LandbankGeometry
 import LandbankLifecycle
 import LandbankRegistry
 
-/// Finds the available sites a demand could use through the registry's indexed site search (`findParcels`,
-/// `findBuildings`: R*Tree and B-tree indexes, never a full scan), one query per available status, with the
+/// Finds the available sites a demand could use through the registry's indexed site search (`SiteSearch`, what
+/// `findParcels`/`findBuildings` run: R*Tree and B-tree indexes, never a full scan; one `SiteSearch` is kept
+/// because making one builds PROJ transformations, which costs far more than a query), one query per available status, with the
 /// index-backed requirements (zone, distance, area range) dropped one at a time so that the sites each of them
 /// removes can be counted. A site is available when its status is one its zone's policy offers.
 ///
@@ -14,11 +15,25 @@ final class SiteFinder {
     let book: PolicyBook
     private var parcels: [String: Parcel] = [:]
     private var shapes: [String: MultiPolygon] = [:]
-    private var distance: PointDistance?
 
-    init(registry: Registry, book: PolicyBook) {
+    private let adjacency: NeighbourCache
+
+    private let search: SiteSearch
+
+    init(registry: Registry, book: PolicyBook, search: SiteSearch, neighbours: NeighbourCache = NeighbourCache()) {
         self.registry = registry
         self.book = book
+        self.search = search
+        adjacency = neighbours
+    }
+
+    /// The parcels touching `id` or within the tolerance (`Registry.neighbours`), remembered for the process.
+    func neighbours(of id: String, tolerance: Double) throws -> [Neighbour] {
+        let key = "\(tolerance)\u{0}\(id)"
+        if let n = adjacency.known[key] { return n }
+        let n = try registry.neighbours(of: id, tolerance: tolerance)
+        adjacency.known[key] = n
+        return n
     }
 
     /// The available land parcels meeting the demand's index-backed requirements except `drop`. With
@@ -31,7 +46,7 @@ final class SiteFinder {
             for zone in zones {
                 let q = ParcelQuery(status: status, zone: zone, minMu: parts ? nil : bounds?.min, maxMu: bounds?.max,
                                     near: drop == .near ? nil : d.near.map(Self.point))
-                for hit in try registry.findParcels(q).hits where book.policy(hit.parcel.zone).availableStatuses.contains(status) {
+                for hit in try search.parcels(q).hits where book.policy(hit.parcel.zone).availableStatuses.contains(status) {
                     parcels[hit.parcel.parcelID] = hit.parcel
                     out.append(hit)
                 }
@@ -50,7 +65,7 @@ final class SiteFinder {
             for zone in zones {
                 let q = BuildingQuery(criteria: BuildingCriteria(minVacantM2: minVacant), status: status, parcelZone: zone,
                                       near: drop == .near ? nil : d.near.map(Self.point))
-                for hit in try registry.findBuildings(q).hits {
+                for hit in try search.buildings(q).hits {
                     guard let vacant = hit.building.vacantFloorAreaM2, vacant > 0 else { continue }
                     let p = try parcel(hit.building.parcelID)
                     guard book.policy(p.zone).availableFloorStatuses.contains(status) else { continue }
@@ -88,9 +103,16 @@ final class SiteFinder {
     /// Km from the demand's point to the nearest edge of a geometry in the registry's CRS (as the site search
     /// measures it), for sites found without the point.
     func distanceKm(from n: Demand.Near, to g: MultiPolygon) throws -> Double {
-        if distance == nil { distance = try PointDistance(registry: registry) }
-        return try distance!.km(from: Point(x: n.lon, y: n.lat), to: g)
+        if adjacency.distance == nil { adjacency.distance = try PointDistance(registry: registry) }
+        return try adjacency.distance!.km(from: Point(x: n.lon, y: n.lat), to: g)
     }
+}
+
+/// Neighbours already measured: a pipeline of demands asks for the same parcels' neighbours again and again.
+/// Also keeps the distance's transformations, made once.
+final class NeighbourCache {
+    var known: [String: [Neighbour]] = [:]
+    var distance: PointDistance?
 }
 
 /// The site search's distance: the point taken into the registry's plane, the nearest boundary point found
