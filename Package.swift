@@ -24,14 +24,16 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        .target(name: "LandbankMatching", dependencies: ["LandbankRegistry", "LandbankGeometry", "LandbankGeodesy", "LandbankLifecycle"]),
         .executableTarget(name: "landbank", dependencies: [
-            "LandbankRegistry", "LandbankGeometry", "LandbankGeodesy", "LandbankLifecycle",
+            "LandbankRegistry", "LandbankGeometry", "LandbankGeodesy", "LandbankLifecycle", "LandbankMatching",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "LandbankGeometryTests", dependencies: ["LandbankGeometry"]),
         .testTarget(name: "LandbankGeodesyTests", dependencies: ["LandbankGeodesy"]),
         .testTarget(name: "LandbankLifecycleTests", dependencies: ["LandbankLifecycle"]),
         .testTarget(name: "LandbankRegistryTests", dependencies: ["LandbankRegistry"]),
+        .testTarget(name: "LandbankMatchingTests", dependencies: ["LandbankMatching", "LandbankRegistry", "LandbankGeometry", "LandbankLifecycle"]),
         .testTarget(name: "landbankCLITests", dependencies: []),
     ]
 )

@@ -1,0 +1,54 @@
+/// A zone's gates applied to a demand on a site of `mu` mu of land: every figure per mu in the zone's units
+/// (万元/亩; 1 万元 = 10,000 yuan). Per-mu gates judge land sites (they are conditions of a land supply); floor
+/// space is screened by the refused industries only.
+struct Gates {
+    let policy: ZonePolicy
+    let zone: String
+
+    /// The gates the demand fails (with the margin in the zone's units) and those it gives no figure for.
+    func judge(_ d: Demand, mu: Double?) -> (failures: [Shortfall], unchecked: [String]) {
+        var failures: [Shortfall] = [], unchecked: [String] = []
+        if let i = d.industry, policy.refusedIndustries.contains(i) {
+            failures.append(Shortfall(requirement: .zonePolicy, text: "\(zone) refuses \(i.rawValue) (\(i.chineseName))",
+                                      change: nil, unit: "", direction: .raise, relative: .infinity))
+        }
+        guard let mu, mu > 0 else { return (failures, unchecked) }
+        func perMu(_ yuan: Double?, _ gate: Double?, _ name: String, _ key: String, _ unit: String) {
+            guard let gate else { return }
+            guard let yuan else { unchecked.append("\(name) (the demand gives no \(key))"); return }
+            let have = yuan / 10_000 / mu
+            if have < gate {
+                failures.append(Shortfall(requirement: .zonePolicy,
+                    text: "\(name) \(Figures.text(have, decimals: 1)) \(unit), \(Figures.text(gate - have, decimals: 1)) below the \(Figures.text(gate)) gate of \(zone)",
+                    change: nil, unit: unit, direction: .raise, relative: (gate - have) / gate))
+            }
+        }
+        perMu(d.investmentYuan, policy.minInvestmentIntensityWanPerMu, "investment intensity", "investment_yuan", "万元/亩")
+        perMu(d.annualTaxYuan, policy.minTaxWanPerMuYear, "tax per mu", "annual_tax_yuan", "万元/亩 a year")
+        perMu(d.annualOutputYuan, policy.minOutputWanPerMuYear, "output per mu", "annual_output_yuan", "万元/亩 a year")
+        if let gate = policy.maxEnergyTcePerWanOutput {
+            if let e = d.energyTcePerYear, let out = d.annualOutputYuan, out > 0 {
+                let have = e / (out / 10_000)
+                if have > gate {
+                    failures.append(Shortfall(requirement: .zonePolicy,
+                        text: "energy \(Figures.text(have, decimals: 3)) tce/万元, \(Figures.text(have - gate, decimals: 3)) above the \(Figures.text(gate)) gate of \(zone)",
+                        change: nil, unit: "tce/万元", direction: .lower, relative: (have - gate) / gate))
+                }
+            } else {
+                unchecked.append("energy per output (the demand gives no energy_tce_per_year and annual_output_yuan)")
+            }
+        }
+        if let gate = policy.minPlotRatio {
+            if let have = d.plotRatio {
+                if have < gate {
+                    failures.append(Shortfall(requirement: .zonePolicy,
+                        text: "plot ratio \(Figures.text(have, decimals: 2)), \(Figures.text(gate - have, decimals: 2)) below the \(Figures.text(gate)) gate of \(zone)",
+                        change: nil, unit: "", direction: .raise, relative: (gate - have) / gate))
+                }
+            } else {
+                unchecked.append("plot ratio (the demand gives no plot_ratio)")
+            }
+        }
+        return (failures, unchecked)
+    }
+}

@@ -1,0 +1,146 @@
+import LandbankGeometry
+import LandbankRegistry
+
+/// How many candidates to give and how joined sites are searched.
+public struct MatchOptions: Sendable {
+    public var limit: Int
+    /// Parcels this close (m) or touching may be joined; never across a wider gap.
+    public var toleranceM: Double
+    public var maxParcels: Int
+    /// Join parcels when fewer than `limit` single sites pass.
+    public var assemble: Bool
+
+    public init(limit: Int = 10, toleranceM: Double = 5, maxParcels: Int = 6, assemble: Bool = true) {
+        self.limit = limit
+        self.toleranceM = toleranceM
+        self.maxParcels = maxParcels
+        self.assemble = assemble
+    }
+}
+
+/// Answers demands on one registry: finds the available sites through the indexes, keeps those meeting every
+/// hard requirement, ranks them by the soft wishes, and says what would change the answer. Only reads.
+///
+/// Thread rule: uses the registry; one thread at a time.
+public final class Matcher {
+    let registry: Registry
+    public let book: PolicyBook
+    private let neighbours = NeighbourCache()
+    private let search: SiteSearch
+
+    public init(registry: Registry, book: PolicyBook) throws {
+        self.registry = registry
+        self.book = book
+        search = try SiteSearch(registry)
+    }
+
+    public convenience init(registry: Registry) throws {
+        try self.init(registry: registry, book: try PolicyBook(registry: registry))
+    }
+
+    public func match(_ d: Demand, options: MatchOptions = MatchOptions()) throws -> MatchAnswer {
+        let finder = SiteFinder(registry: registry, book: book, search: search, neighbours: neighbours)
+        let screen = Screen(demand: d, book: book)
+        var universe: [String: Site] = [:]
+        var order: [String] = []
+        func add(_ s: Site) {
+            guard universe[s.key] == nil else { return }
+            universe[s.key] = s
+            order.append(s.key)
+        }
+        // The full query first, then each index-backed requirement dropped; a site keeps the distance of the
+        // first query that measured it (one without the point leaves it nil: beyond the radius).
+        if d.wantsLand {
+            for drop in [nil] + droppable(d, land: true) {
+                for hit in try finder.land(d, dropping: drop) {
+                    add(Site(land: [hit.parcel], distanceKm: drop == .near ? nil : hit.distanceKm))
+                }
+            }
+        }
+        if d.wantsFloor {
+            for drop in [nil] + droppable(d, land: false) {
+                for (hit, parcel) in try finder.floor(d, dropping: drop) {
+                    add(Site(floor: hit.building, on: parcel, distanceKm: drop == .near ? nil : hit.distanceKm))
+                }
+            }
+        }
+        var judged = order.map { (universe[$0]!, screen.judge(universe[$0]!)) }
+        var assembly: AssemblyReport?
+        let singlesPassing = judged.filter { $0.1.passes && $0.0.kind == .land }.count
+        if options.assemble, d.wantsLand, d.landMu?.min != nil, singlesPassing < options.limit {
+            let (joined, report) = try JoinedSites(finder: finder, screen: screen, options: options).find(d)
+            judged += joined
+            assembly = report
+        }
+        var scorer = Scorer(demand: d, book: book)
+        let passing = judged.filter { $0.1.passes }
+        scorer.cheapestRent = passing.compactMap { $0.0.building?.rentYuanM2Month }.min()
+        scorer.cheapestPrice = passing.compactMap { $0.0.kind == .land ? Screen.landPrice($0.0) : nil }.min()
+        var candidates = passing.map { site, s in
+            let (score, reasons) = scorer.score(site, s)
+            return Candidate(site: site, score: score, reliability: s.reliability, reasons: reasons, missing: s.missing)
+        }
+        candidates.sort(by: Self.ranked)
+        candidates = try withShapes(Array(candidates.prefix(options.limit)), finder: finder, scorer: scorer, judged: judged)
+        let excluded = Dictionary(uniqueKeysWithValues: stated(d).map { r in
+            (r.rawValue, judged.filter { $0.1.failed == [r] }.count)
+        })
+        let misses = try NearMisses(demand: d, finder: finder, toleranceM: options.toleranceM)
+            .list(judged: judged, candidates: candidates.count, excluded: excluded)
+        return MatchAnswer(demand: d.id, name: d.name, candidates: candidates, excluded: excluded, nearMisses: misses,
+                           assembly: assembly, landStatuses: book.landStatuses.map(\.rawValue),
+                           floorStatuses: book.floorStatuses.map(\.rawValue))
+    }
+
+    /// Higher score first; then nearer, fewer parcels, and by id so that the order is stable.
+    static func ranked(_ a: Candidate, _ b: Candidate) -> Bool {
+        if a.score != b.score { return a.score > b.score }
+        let da = a.site.distanceKm ?? 0, db = b.site.distanceKm ?? 0
+        if da != db { return da < db }
+        if a.site.parcels.count != b.site.parcels.count { return a.site.parcels.count < b.site.parcels.count }
+        return a.site.key < b.site.key
+    }
+
+    /// Joined sites get their union and compactness (GEOS) only once they are among the best, then are scored again.
+    private func withShapes(_ list: [Candidate], finder: SiteFinder, scorer: Scorer, judged: [(Site, Screening)]) throws -> [Candidate] {
+        var out: [Candidate] = []
+        for var c in list {
+            if c.site.parcels.count > 1, c.site.kind == .land, c.site.shape == nil {
+                c.site.shape = try JoinedSites.union(c.site.parcelIDs, finder: finder)
+                let s = judged.first { $0.0.key == c.site.key }!.1
+                (c.score, c.reasons) = scorer.score(c.site, s)
+            }
+            out.append(c)
+        }
+        return out.sorted(by: Self.ranked)
+    }
+
+    /// The index-backed requirements the demand states, which the finder can drop one at a time.
+    func droppable(_ d: Demand, land: Bool) -> [Requirement] {
+        var out: [Requirement] = []
+        if d.zones != nil { out.append(.zones) }
+        if land ? d.landMu != nil : d.floorSpaceM2?.min != nil { out.append(land ? .landMu : .floorSpace) }
+        if d.near != nil { out.append(.near) }
+        return out
+    }
+
+    /// Every hard requirement the demand states, for `excluded`.
+    func stated(_ d: Demand) -> [Requirement] {
+        var out: [Requirement] = []
+        if d.zones != nil { out.append(.zones) }
+        if d.near != nil { out.append(.near) }
+        if d.wantsLand, d.landMu != nil { out.append(.landMu) }
+        if d.wantsFloor {
+            if d.floorSpaceM2 != nil { out.append(.floorSpace) }
+            if d.clearHeightM != nil { out.append(.clearHeight) }
+            if d.floorLoadKNm2 != nil { out.append(.floorLoad) }
+            if d.powerKVA != nil { out.append(.power) }
+            if d.craneT != nil { out.append(.crane) }
+            if d.maxRentYuanM2Month != nil { out.append(.rent) }
+        }
+        if d.wantsLand, d.maxLandPriceYuanPerMu != nil { out.append(.landPrice) }
+        if d.availableBy != nil { out.append(.availableBy) }
+        if book.policies.values.contains(where: \.hasGates) { out.append(.zonePolicy) }
+        return out
+    }
+}

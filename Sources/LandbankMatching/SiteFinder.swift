@@ -1,0 +1,137 @@
+import LandbankGeodesy
+import LandbankGeometry
+import LandbankLifecycle
+import LandbankRegistry
+
+/// Finds the available sites a demand could use through the registry's indexed site search (`SiteSearch`, what
+/// `findParcels`/`findBuildings` run: R*Tree and B-tree indexes, never a full scan; one `SiteSearch` is kept
+/// because making one builds PROJ transformations, which costs far more than a query), one query per available status, with the
+/// index-backed requirements (zone, distance, area range) dropped one at a time so that the sites each of them
+/// removes can be counted. A site is available when its status is one its zone's policy offers.
+///
+/// Thread rule: uses the registry and its PROJ objects; one thread at a time.
+final class SiteFinder {
+    let registry: Registry
+    let book: PolicyBook
+    private var parcels: [String: Parcel] = [:]
+    private var shapes: [String: MultiPolygon] = [:]
+
+    private let adjacency: NeighbourCache
+
+    private let search: SiteSearch
+
+    init(registry: Registry, book: PolicyBook, search: SiteSearch, neighbours: NeighbourCache = NeighbourCache()) {
+        self.registry = registry
+        self.book = book
+        self.search = search
+        adjacency = neighbours
+    }
+
+    /// The parcels touching `id` or within the tolerance (`Registry.neighbours`), remembered for the process.
+    func neighbours(of id: String, tolerance: Double) throws -> [Neighbour] {
+        let key = "\(tolerance)\u{0}\(id)"
+        if let n = adjacency.known[key] { return n }
+        let n = try registry.neighbours(of: id, tolerance: tolerance)
+        adjacency.known[key] = n
+        return n
+    }
+
+    /// The available land parcels meeting the demand's index-backed requirements except `drop`. With
+    /// `parts`, the area range keeps only its maximum (parcels that could be joined into a site).
+    func land(_ d: Demand, dropping drop: Requirement? = nil, parts: Bool = false) throws -> [ParcelHit] {
+        var out: [ParcelHit] = []
+        let zones: [String?] = drop == .zones ? [nil] : d.zones.map { $0.map(Optional.some) } ?? [nil]
+        let bounds = drop == .landMu ? nil : d.landMu
+        for status in book.landStatuses {
+            for zone in zones {
+                let q = ParcelQuery(status: status, zone: zone, minMu: parts ? nil : bounds?.min, maxMu: bounds?.max,
+                                    near: drop == .near ? nil : d.near.map(Self.point))
+                for hit in try search.parcels(q).hits where book.policy(hit.parcel.zone).availableStatuses.contains(status) {
+                    parcels[hit.parcel.parcelID] = hit.parcel
+                    out.append(hit)
+                }
+            }
+        }
+        return out
+    }
+
+    /// The available buildings with vacant floor space meeting the demand's index-backed requirements except
+    /// `drop`, each with its parcel.
+    func floor(_ d: Demand, dropping drop: Requirement? = nil) throws -> [(BuildingHit, Parcel)] {
+        var out: [(BuildingHit, Parcel)] = []
+        let zones: [String?] = drop == .zones ? [nil] : d.zones.map { $0.map(Optional.some) } ?? [nil]
+        let minVacant = drop == .floorSpace ? nil : d.floorSpaceM2?.min
+        for status in book.floorStatuses {
+            for zone in zones {
+                let q = BuildingQuery(criteria: BuildingCriteria(minVacantM2: minVacant), status: status, parcelZone: zone,
+                                      near: drop == .near ? nil : d.near.map(Self.point))
+                for hit in try search.buildings(q).hits {
+                    guard let vacant = hit.building.vacantFloorAreaM2, vacant > 0 else { continue }
+                    let p = try parcel(hit.building.parcelID)
+                    guard book.policy(p.zone).availableFloorStatuses.contains(status) else { continue }
+                    out.append((hit, p))
+                }
+            }
+        }
+        return out
+    }
+
+    static func point(_ n: Demand.Near) -> NearPoint { NearPoint(lon: n.lon, lat: n.lat, withinKm: n.maxKm) }
+
+    /// A parcel by id, read once.
+    func parcel(_ id: String) throws -> Parcel {
+        if let p = parcels[id] { return p }
+        guard let (p, g) = try registry.parcel(id: id) else {
+            throw RegistryError(path: registry.path, kind: .notFound, "no parcel with id \"\(id)\"")
+        }
+        parcels[id] = p
+        shapes[id] = g
+        return p
+    }
+
+    /// A parcel's geometry in the registry's CRS, read once.
+    func shape(_ id: String) throws -> MultiPolygon {
+        if let g = shapes[id] { return g }
+        guard let (p, g) = try registry.parcel(id: id) else {
+            throw RegistryError(path: registry.path, kind: .notFound, "no parcel with id \"\(id)\"")
+        }
+        parcels[id] = p
+        shapes[id] = g
+        return g
+    }
+
+    /// Km from the demand's point to the nearest edge of a geometry in the registry's CRS (as the site search
+    /// measures it), for sites found without the point.
+    func distanceKm(from n: Demand.Near, to g: MultiPolygon) throws -> Double {
+        if adjacency.distance == nil { adjacency.distance = try PointDistance(registry: registry) }
+        return try adjacency.distance!.km(from: Point(x: n.lon, y: n.lat), to: g)
+    }
+}
+
+/// Neighbours already measured: a pipeline of demands asks for the same parcels' neighbours again and again.
+/// Also keeps the distance's transformations, made once.
+final class NeighbourCache {
+    var known: [String: [Neighbour]] = [:]
+    var distance: PointDistance?
+}
+
+/// The site search's distance: the point taken into the registry's plane, the nearest boundary point found
+/// there (0 inside), brought back to lon/lat, and the geodesic to it measured on the CRS's ellipsoid (Karney).
+struct PointDistance {
+    let toRegistry: Transformation
+    let toLonLat: Transformation
+    let geodesic: GeodesicDistance
+
+    init(registry: Registry) throws {
+        let lonLat = try registry.makeCRS("EPSG:4326")
+        toRegistry = try Transformation(from: lonLat, to: registry.crs)
+        toLonLat = try Transformation(from: registry.crs, to: lonLat)
+        geodesic = GeodesicDistance(try registry.crs.ellipsoid())
+    }
+
+    func km(from lonLat: Point, to g: MultiPolygon) throws -> Double {
+        let nearest = NearestBoundaryPoint(of: g, to: try toRegistry.transform(lonLat))
+        if nearest.inside { return 0 }
+        return geodesic.metres(from: lonLat, to: try toLonLat.transform(nearest.point)) / 1000
+    }
+}

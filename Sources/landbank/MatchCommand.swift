@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import LandbankMatching
+import LandbankRegistry
+
+struct MatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "match",
+        abstract: "Find the best available sites for an investor's demand, ranked, with reasons.",
+        discussion: """
+            A demand is a JSON object (README, "Matching"): id, industry, wants, land_mu, floor_space_m2, \
+            clear_height_m, floor_load_kn_m2, power_kva, crane_t, near {lon, lat, max_km}, zones, \
+            max_land_price_yuan_per_mu, max_rent_yuan_m2_month, available_by, investment_yuan, annual_tax_yuan, \
+            annual_output_yuan, energy_tce_per_year, plot_ratio and prefer (soft wishes with weights). A file may \
+            hold one demand or an array; --demands answers each independently. Hard requirements are never \
+            violated; sites missing data are ranked lower and say what is missing. Matching only reads.
+            """)
+
+    @OptionGroup var target: RegistryArgument
+    @Argument(help: "A demand file (one demand or an array).") var demand: String?
+    @Option(help: "A file of demands to answer each independently (a pipeline screen).") var demands: String?
+    @Option(help: "Show at most this many candidates per demand.") var limit: Int = 10
+    @Option(help: "Join parcels touching or within this many metres (never across a wider gap).") var tolerance: Double = 5
+    @Option(help: "Also write the candidates as RFC 7946 GeoJSON to this file.") var geojson: String?
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if (demand == nil) == (demands == nil) { throw ValidationError("give one demand file, or --demands FILE") }
+        try OptionRanges.count(limit, "--limit")
+        guard tolerance.isFinite, (0...1000).contains(tolerance) else { throw ValidationError("--tolerance must be 0 to 1000 m, not \(tolerance)") }
+    }
+
+    func run() throws {
+        let file = demand ?? demands!
+        try CLI.run(registry: target.registry) { try MatchText.listingEach {
+            let registry = try CLI.open(target.registry, readOnly: true)
+            let list = try CLI.input(file) { try DemandReader.read(try Data(contentsOf: URL(fileURLWithPath: file)), file: file) }
+            let matcher = try Matcher(registry: registry)
+            var check = DemandCheck(registry: registry, book: matcher.book)
+            let problems = try check.problems(list)
+            if !problems.isEmpty { throw MatchInputErrors(file: file, errors: problems) }
+            let options = MatchOptions(limit: limit, toleranceM: tolerance)
+            let answers = try list.map { try matcher.match($0, options: options) }
+            if let geojson {
+                guard URL(fileURLWithPath: geojson).standardized.path != URL(fileURLWithPath: target.registry).standardized.path else {
+                    throw CLIError("\(geojson): is the registry itself; give another file name")
+                }
+                var map = try SiteMap(registry: registry)
+                for a in answers { try map.add(a) }
+                try map.data(name: "candidates").write(to: URL(fileURLWithPath: geojson), options: .atomic)
+            }
+            if output.json { return demands == nil && answers.count == 1 ? try CLI.printJSON(answers[0]) : try CLI.printJSON(answers) }
+            print(answers.map(MatchText.answer).joined(separator: "\n\n"))
+        } }
+    }
+}
+
+/// An answer as the terminal shows it.
+enum MatchText {
+    static func answer(_ a: MatchAnswer) -> String {
+        var lines = ["demand \(a.demand)" + (a.name.map { " (\($0))" } ?? "") + ": \(a.candidates.count) candidate\(a.candidates.count == 1 ? "" : "s")"]
+        if !a.candidates.isEmpty {
+            let rows = a.candidates.enumerated().map { i, c in
+                [String(i + 1), c.site.kind.rawValue, c.parcels.joined(separator: "+"), c.building ?? "",
+                 c.site.parcels.compactMap(\.zone).first ?? "", Format.fixed(c.site.areaMu, 3),
+                 c.site.vacantFloorM2.map { Format.fixed($0, 0) } ?? "", c.site.distanceKm.map { Format.fixed($0, 3) } ?? "",
+                 Format.fixed(c.score, 1), Format.fixed(c.reliability, 2)]
+            }
+            lines.append(Format.table(["rank", "kind", "parcels", "building", "zone", "mu", "vacant m²", "km", "score", "reliability"],
+                                      rows, rightAligned: [0, 5, 6, 7, 8, 9]))
+            for (i, c) in a.candidates.enumerated() { lines.append("\(i + 1). " + c.reasons.joined(separator: "; ")) }
+        }
+        let excluded = a.excluded.filter { $0.value > 0 }.sorted { $0.key < $1.key }
+        if !excluded.isEmpty {
+            lines.append("excluded (sites failing only this): " + excluded.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        }
+        if let asm = a.assembly {
+            lines.append("joined sites: \(asm.sets) sets of up to \(asm.maxParcels) of \(asm.parts) parcels within \(Format.fixed(asm.toleranceM, 1)) m"
+                         + (asm.exact ? " (every set considered)" : " (search stopped early; not every set considered)"))
+        }
+        if !a.nearMisses.isEmpty {
+            lines.append("near misses:")
+            lines += a.nearMisses.map { "  - \($0.text)" }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension MatchText {
+    /// Runs `body`; bad demands or policies are printed one line each (every one of them), exit status 65.
+    static func listingEach<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let e as MatchInputErrors {
+            for line in e.lines { printError("landbank: error: \(line)") }
+            throw ExitCode(ExitStatus.code(.invalidInput))
+        }
+    }
+}
