@@ -51,7 +51,9 @@ struct PolicyImport: ParsableCommand {
             let data = try CLI.input(file) { try Data(contentsOf: URL(fileURLWithPath: file)) }
             let policies = try MatchText.listingEach { try ZonePolicy.readAll(data, file: file) }
             let registry = try CLI.open(target.registry)
-            for (zone, p) in policies { try registry.setZonePolicyJSON(zone: zone, json: p.json, by: CLI.recorder(recordedBy)) }
+            // All zones in one transaction: all of them or none.
+            try registry.setZonePolicyJSON(Dictionary(policies.map { ($0.0, $0.1.json) }, uniquingKeysWith: { a, _ in a }),
+                                           by: CLI.recorder(recordedBy))
             print("set the policies of \(policies.count) zone\(policies.count == 1 ? "" : "s") from \(file)")
         }
     }

@@ -88,6 +88,8 @@ protocol StoreReader {
     func extent() throws -> BoundingBox?
     /// Entries in the parcels' spatial index.
     func indexedCount() throws -> Int
+    /// Each zone's admission policy (JSON text), by zone.
+    func zonePolicies() throws -> [String: String]
 }
 
 /// Primitive writes inside one transaction. None of them checks a domain rule: `Registry` does.
@@ -104,6 +106,8 @@ protocol StoreWriter: StoreReader {
     func keepGeometry(_ record: GeometryRecord, of subject: Subject, eventID: Int64) throws
     /// Writes a measured geometry over the subject's (blob, digest, areas; index and extent follow).
     func storeGeometry(_ out: FeatureProcessor.Output, of subject: Subject) throws
+    /// Sets (or replaces) a zone's admission policy.
+    func putZonePolicy(zone: String, json: String, at time: String, by recordedBy: String) throws
 }
 
 /// A subject's geometry as stored, with its areas (m²).
