@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import LandbankLifecycle
 import LandbankRegistry
@@ -22,6 +23,10 @@ struct List: ParsableCommand {
     @OptionGroup var buildings: BuildingFilterOptions
     @Option(help: "Show at most this many parcels.")
     var limit: Int?
+    @Option(help: "Order: id (default), area (largest cadastral area first) or distance (nearest first; the default with --near).")
+    var sort: ParcelSort?
+    @Option(help: "Continue a listing from where a page with --limit ended (the token it printed).")
+    var pageToken: String?
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -34,9 +39,15 @@ struct List: ParsableCommand {
         try CLI.run(registry: target.registry) {
             let registry = try CLI.open(target.registry, readOnly: true)
             let query = ParcelQuery(status: filter.status, zone: filter.zone, landUse: landUse, minMu: minMu, maxMu: maxMu,
-                                    bbox: bbox?.box, near: near.point, buildings: buildings.criteria, limit: limit)
-            let hits = try registry.findParcels(query).hits
-            if output.json { return try CLI.printJSON(hits) }
+                                    bbox: bbox?.box, near: near.point, buildings: buildings.criteria, sort: sort, limit: limit,
+                                    pageToken: pageToken)
+            let page = try registry.findParcels(query)
+            let hits = page.hits
+            if output.json {
+                // The listing stays a JSON array; the next page's token goes to standard error.
+                if let next = page.nextPageToken { FileHandle.standardError.write(Data("next page: --page-token \(next)\n".utf8)) }
+                return try CLI.printJSON(hits)
+            }
             let rows = hits.map { h in
                 let p = h.parcel
                 return [p.parcelID, p.zone ?? "", p.status?.rawValue ?? "", p.disposalMethod?.rawValue ?? "",
@@ -47,6 +58,7 @@ struct List: ParsableCommand {
                 + (query.near == nil ? [] : ["distance km"])
             print(Format.table(header, rows, rightAligned: [4, 5, 6]))
             print("\(hits.count) parcels")
+            if let next = page.nextPageToken { print("more: the next page with --page-token \(next)") }
         }
     }
 }
@@ -59,6 +71,8 @@ struct FilterOptions: ParsableArguments {
 
     var parcelFilter: ParcelFilter { ParcelFilter(status: status, zone: zone) }
 }
+
+extension ParcelSort: ExpressibleByArgument {}
 
 extension ParcelStatus: ExpressibleByArgument {
     public init?(argument: String) { self.init(text: argument) }

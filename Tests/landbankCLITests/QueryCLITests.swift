@@ -30,6 +30,24 @@ struct QueryCLITests {
         #expect(try !lb("list", reg).stdout.contains("distance km"))
     }
 
+    @Test("--sort area with --limit and --page-token: the pages together are the whole sorted listing, none repeated")
+    func pages() throws {
+        let reg = try Self.registry()
+        let whole = try Self.json(try lb("list", reg, "--sort", "area", "--json")).map { $0["parcel_id"] as! String }
+        var paged: [String] = []
+        var token: String?
+        for _ in 0..<100 {
+            let r = try run(landbank, ["list", reg, "--sort", "area", "--limit", "25", "--json"] + (token.map { ["--page-token", $0] } ?? []))
+            paged += try Self.json(r).map { $0["parcel_id"] as! String }
+            token = r.stderr.split(separator: " ").last.map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) }
+            if !r.stderr.contains("--page-token") { break }
+        }
+        #expect(whole.count > 100)
+        #expect(paged == whole)
+        let areas = try Self.json(try lb("list", reg, "--sort", "area", "--json")).map { $0["cadastral_area_mu"] as! Double }
+        #expect(areas == areas.sorted(by: >))
+    }
+
     @Test("--min-mu/--max-mu, --land-use, --bbox and the building filters narrow the list")
     func filters() throws {
         let reg = try Self.registry()

@@ -7,6 +7,8 @@ extension HistoryEvent {
 
     init(row: Row) {
         id = row["id"]
+        // Force unwraps: the table's CHECK constraints admit only these kinds and the date's shape, and the
+        // append-only triggers keep every stored row as landbank wrote it.
         subject = Subject(Subject.Kind(rawValue: row["subject"])!, row["subject_id"])
         // The CHECK constraint guarantees the date's shape; a stored row is our own data.
         date = CivilDate(row["event_date"] as String)!

@@ -11,6 +11,8 @@ extension StoredContract {
     init(row: Row) {
         func date(_ c: String) -> CivilDate? { (row[c] as String?).flatMap(CivilDate.init) }
         parcelID = row["parcel_id"]
+        // `agreed_start` is NOT NULL and landbank writes it only from a parsed `CivilDate`; an outside edit to a
+        // malformed date would stop here (a known gap: the contracts table has no CHECK on its dates yet).
         contract = SupplyContract(
             contractNumber: row["contract_no"], holder: row["holder"], landPrice: Money(fen: row["land_price_fen"]),
             agreedStart: date("agreed_start")!, agreedCompletion: date("agreed_completion"),
