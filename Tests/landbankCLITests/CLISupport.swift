@@ -30,12 +30,18 @@ func run(_ program: String, _ args: [String]) throws -> Run {
     p.standardOutput = out
     p.standardError = err
     try p.run()
+    // Standard error is drained on its own thread; the semaphore hands its bytes over (and orders the two
+    // threads' accesses, which Thread Sanitizer checks).
     nonisolated(unsafe) var errData = Data()
-    let t = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
+    let drained = DispatchSemaphore(value: 0)
+    let t = Thread {
+        errData = err.fileHandleForReading.readDataToEndOfFile()
+        drained.signal()
+    }
     t.start()
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
-    while !t.isFinished { usleep(1000) }
+    drained.wait()
     return Run(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                stderr: String(decoding: errData, as: UTF8.self))
 }
