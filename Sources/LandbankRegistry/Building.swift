@@ -63,9 +63,15 @@ extension Registry {
 
     /// Floor space overall and by the buildings' own status.
     public func floorSpace(_ filter: ParcelFilter = ParcelFilter()) throws -> (total: FloorSpaceTotals, byStatus: [(key: String, totals: FloorSpaceTotals)]) {
+        try floorSpace(filter, parcels: nil)
+    }
+
+    /// Floor space of the buildings the filter selects (status: the building's own), only on `parcels` when given.
+    func floorSpace(_ filter: ParcelFilter, parcels on: Set<String>?) throws
+        -> (total: FloorSpaceTotals, byStatus: [(key: String, totals: FloorSpaceTotals)]) {
         var total = FloorSpaceTotals()
         var byStatus: [String: FloorSpaceTotals] = [:]
-        for b in try buildings(filter) {
+        for b in try buildings(filter) where on.map({ $0.contains(b.parcelID) }) ?? true {
             for key in [nil, b.status?.rawValue ?? RegistryStats.noStatus] as [String?] {
                 var t = key.map { byStatus[$0] ?? FloorSpaceTotals() } ?? total
                 t.buildings += 1

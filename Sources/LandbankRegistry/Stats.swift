@@ -108,20 +108,28 @@ public struct RegistryStats: Sendable, Encodable {
 extension Registry {
     /// Totals over all parcels matching `filter`, grouped by status and zone.
     public func stats(_ filter: ParcelFilter = ParcelFilter()) throws -> RegistryStats {
+        try stats(ParcelQuery(filter))
+    }
+
+    /// Totals over all parcels the query selects (its limit and page ignored), grouped by status and zone,
+    /// with the floor space of their buildings.
+    public func stats(_ query: ParcelQuery) throws -> RegistryStats {
         let projected = crs.kind == .projected
         var total = Accumulator(projected: projected)
         var byStatus: [String: Accumulator] = [:]
         var byZone: [String: Accumulator] = [:]
-        try store.read { r in
-            try r.forEachParcel(filter, limit: nil) { p in
-                let cad = p.cadastralAreaM2, ell = p.ellipsoidalAreaM2
-                total.add(cad, ell)
-                byStatus[p.status?.rawValue ?? RegistryStats.noStatus, default: Accumulator(projected: projected)].add(cad, ell)
-                byZone[p.zone ?? RegistryStats.noZone, default: Accumulator(projected: projected)].add(cad, ell)
-            }
+        var ids: Set<String> = []
+        try forEachParcel(matching: query) { p in
+            let cad = p.cadastralAreaM2, ell = p.ellipsoidalAreaM2
+            total.add(cad, ell)
+            byStatus[p.status?.rawValue ?? RegistryStats.noStatus, default: Accumulator(projected: projected)].add(cad, ell)
+            byZone[p.zone ?? RegistryStats.noZone, default: Accumulator(projected: projected)].add(cad, ell)
+            if !query.isPlain { ids.insert(p.parcelID) }
         }
         let ellipsoid = try crs.ellipsoid()
-        let floor = try floorSpace(filter)
+        // Status and zone only: buildings of that status (their own) in that zone, as ever; a site query: the
+        // buildings on the parcels it selects.
+        let floor = query.isPlain ? try floorSpace(query.plainFilter) : try floorSpace(ParcelFilter(zone: query.zone), parcels: ids)
         return RegistryStats(
             crs: crs.identifier, crsName: crs.name,
             cadastralArea: projected ? "planar, in \(crs.identifier) (\(crs.name))" : "not applicable in a geographic CRS",

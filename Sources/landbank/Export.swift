@@ -14,6 +14,7 @@ struct Export: ParsableCommand {
     @Option(help: "The GeoJSON file to write (\"-\" for standard output).")
     var out: String
     @OptionGroup var filter: FilterOptions
+    @OptionGroup var site: SiteFilterOptions
     @Option(help: "Write coordinates in this CRS (e.g. EPSG:4547) with a `crs` member, instead of RFC 7946.")
     var crs: String?
     @Option(help: "Decimals of the coordinates (default: 7 for lon/lat, 3 for a projected CRS).")
@@ -30,7 +31,8 @@ struct Export: ParsableCommand {
             let registry = try CLI.open(target.registry, readOnly: true)
             let progress = Progress(verb: "exported")
             let n = try registry.export(
-                to: out, options: ExportOptions(layer: layer, filter: filter.parcelFilter, crs: crs, decimals: decimals),
+                to: out, options: ExportOptions(layer: layer, filter: filter.parcelFilter, query: site.query(filter),
+                                                  crs: crs, decimals: decimals),
                 progress: progress.update)
             progress.done()
             if out != "-" { printError("exported \(n) \(layer.rawValue) to \(out)") }

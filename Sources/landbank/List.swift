@@ -14,13 +14,7 @@ struct List: ParsableCommand {
 
     @OptionGroup var target: RegistryArgument
     @OptionGroup var filter: FilterOptions
-    @Option(help: "Only parcels with this land use.") var landUse: String?
-    @Option(help: "Only parcels of at least this cadastral area, mu.") var minMu: Double?
-    @Option(help: "Only parcels of at most this cadastral area, mu.") var maxMu: Double?
-    @Option(help: "Only parcels meeting the box MINX,MINY,MAXX,MAXY in the registry's CRS (as `show` prints the envelope).")
-    var bbox: Box?
-    @OptionGroup var near: NearOptions
-    @OptionGroup var buildings: BuildingFilterOptions
+    @OptionGroup var site: SiteFilterOptions
     @Option(help: "Show at most this many parcels.")
     var limit: Int?
     @Option(help: "Order: id (default), area (largest cadastral area first) or distance (nearest first; the default with --near).")
@@ -31,16 +25,12 @@ struct List: ParsableCommand {
 
     func validate() throws {
         try OptionRanges.count(limit, "--limit")
-        try OptionRanges.mu(min: minMu, max: maxMu)
-        try OptionRanges.box(bbox?.box)
     }
 
     func run() throws {
         try CLI.run(registry: target.registry) {
             let registry = try CLI.open(target.registry, readOnly: true)
-            let query = ParcelQuery(status: filter.status, zone: filter.zone, landUse: landUse, minMu: minMu, maxMu: maxMu,
-                                    bbox: bbox?.box, near: near.point, buildings: buildings.criteria, sort: sort, limit: limit,
-                                    pageToken: pageToken)
+            let query = site.query(filter, sort: sort, limit: limit, pageToken: pageToken)
             let page = try registry.findParcels(query)
             let hits = page.hits
             if output.json {

@@ -76,3 +76,25 @@ struct Box: ExpressibleByArgument {
         box = BoundingBox(minX: parts[0], minY: parts[1], maxX: parts[2], maxY: parts[3])
     }
 }
+
+/// The site filters of `list`, `stats` and `export`, beside --status and --zone: land use, cadastral mu, a box,
+/// a point and radius, and the building filters. Together they make a `ParcelQuery`.
+struct SiteFilterOptions: ParsableArguments {
+    @Option(help: "Only parcels with this land use.") var landUse: String?
+    @Option(help: "Only parcels of at least this cadastral area, mu.") var minMu: Double?
+    @Option(help: "Only parcels of at most this cadastral area, mu.") var maxMu: Double?
+    @Option(help: "Only parcels meeting the box MINX,MINY,MAXX,MAXY in the registry's CRS (as `show` prints the envelope).")
+    var bbox: Box?
+    @OptionGroup var near: NearOptions
+    @OptionGroup var buildings: BuildingFilterOptions
+
+    func validate() throws {
+        try OptionRanges.mu(min: minMu, max: maxMu)
+        try OptionRanges.box(bbox?.box)
+    }
+
+    func query(_ filter: FilterOptions, sort: ParcelSort? = nil, limit: Int? = nil, pageToken: String? = nil) -> ParcelQuery {
+        ParcelQuery(status: filter.status, zone: filter.zone, landUse: landUse, minMu: minMu, maxMu: maxMu, bbox: bbox?.box,
+                    near: near.point, buildings: buildings.criteria, sort: sort, limit: limit, pageToken: pageToken)
+    }
+}

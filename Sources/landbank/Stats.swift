@@ -6,17 +6,20 @@ struct Stats: ParsableCommand {
         abstract: "Totals: parcels and both areas (m², mu), overall, by status and by zone.",
         discussion: """
             Areas are summed unrounded and shown to 0.01 m² and 0.001 mu; the rows of each grouping are \
-            apportioned (largest remainder) so that they add up exactly to the total shown.
+            apportioned (largest remainder) so that they add up exactly to the total shown. The site filters \
+            (area, land use, box, point, buildings) select parcels as `list` does; the floor space is then that of \
+            the buildings on them.
             """)
 
     @OptionGroup var target: RegistryArgument
     @OptionGroup var filter: FilterOptions
+    @OptionGroup var site: SiteFilterOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         try CLI.run(registry: target.registry) {
             let registry = try CLI.open(target.registry, readOnly: true)
-            let stats = try registry.stats(filter.parcelFilter).rounded()
+            let stats = try registry.stats(site.query(filter)).rounded()
             if output.json { return try CLI.printJSON(stats) }
             print("\(target.registry): \(stats.crs) (\(stats.crsName))")
             print("cadastral area: \(stats.cadastralArea)")

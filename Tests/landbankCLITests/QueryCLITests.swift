@@ -48,6 +48,26 @@ struct QueryCLITests {
         #expect(areas == areas.sorted(by: >))
     }
 
+    @Test("stats and export take list's site filters: the same parcels, the same areas")
+    func statsAndExport() throws {
+        let reg = try Self.registry()
+        let args = ["--min-mu", "20", "--max-mu", "60", "--near", "114.95,27.80", "--within-km", "6"]
+        let listed = try Self.json(try run(landbank, ["list", reg, "--json"] + args))
+        #expect(listed.count > 3)
+        let stats = try run(landbank, ["stats", reg, "--json"] + args)
+        #expect(stats.status == 0, "\(stats.stderr)")
+        let totals = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
+        #expect(totals["parcels"] as? Int == listed.count)
+        let sum = listed.reduce(0.0) { $0 + ($1["cadastral_area_mu"] as! Double) }
+        #expect(abs((totals["cadastral_area_mu"] as! Double) - sum) < 0.0015)
+        let out = try scratchDirectory() + "/sites.geojson"
+        let export = try run(landbank, ["export", reg, "--out", out] + args)
+        #expect(export.status == 0, "\(export.stderr)")
+        let fc = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as? [String: Any])
+        let ids = (fc["features"] as! [[String: Any]]).map { $0["id"] as! String }.sorted()
+        #expect(ids == listed.map { $0["parcel_id"] as! String }.sorted())
+    }
+
     @Test("--min-mu/--max-mu, --land-use, --bbox and the building filters narrow the list")
     func filters() throws {
         let reg = try Self.registry()

@@ -27,9 +27,15 @@ public struct ExportOptions: Sendable {
     /// a double carries at most 17 significant digits, so more decimals mean nothing.
     public static let maximumDecimals = 17
 
-    public init(layer: Layer = .parcels, filter: ParcelFilter = ParcelFilter(), crs: String? = nil, decimals: Int? = nil) {
+    /// A site query selecting the parcels (for buildings: the parcels they stand on); its status and zone
+    /// are `filter`'s, its limit and page are ignored. Nil: `filter` alone.
+    public var query: ParcelQuery?
+
+    public init(layer: Layer = .parcels, filter: ParcelFilter = ParcelFilter(), query: ParcelQuery? = nil, crs: String? = nil,
+                decimals: Int? = nil) {
         self.layer = layer
         self.filter = filter
+        self.query = query
         self.crs = crs
         self.decimals = decimals
     }
@@ -67,10 +73,18 @@ extension Registry {
         let transform = try transformation(from: store.crsDefinition, to: target.definition)
         let decimals = options.decimals ?? (target.kind == .geographic ? 7 : 3)
         let crsName = rfc7946 ? nil : target.code.map { "urn:ogc:def:crs:\(target.authority ?? "EPSG")::\($0)" } ?? target.definition
+        // The site query picks parcels; for buildings the filter's status is the building's own.
+        let only = try options.query.flatMap { q -> Set<String>? in
+            var site = q
+            site.status = options.layer == .parcels ? options.filter.status : nil
+            site.zone = options.filter.zone
+            return try selectedIDs(site)
+        }
         // The writer keeps its sink only while this call runs.
         return try withoutActuallyEscaping(sink) { sink in
             var writer = GeoJSONWriter(decimals: decimals, crsName: crsName, name: options.layer.rawValue, sink: sink)
             try store.forEachFeature(options.layer, filter: options.filter) { f in
+                if let only, !only.contains(f.parcelID) { return }
                 let geometry = try Self.exportGeometry(f.geometry, transform: transform, id: f.id)
                 try writer.write(id: f.id, properties: f.columns, rawProperties: f.properties, geometry: geometry)
                 if writer.count % 10_000 == 0 { progress?(writer.count) }

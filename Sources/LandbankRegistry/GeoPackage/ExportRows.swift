@@ -14,7 +14,9 @@ extension GeoPackageStore {
                 while let row = try rows.next() {
                     let id: String = row["export_id"]
                     let geometry = try (row["geom"] as Data).withUnsafeBytes { try GeoPackageBinary.decode($0).geometry }
-                    try body(StoredFeature(id: id, geometry: geometry, columns: properties(row), properties: row["properties"]))
+                    let parcelID: String = layer == .parcels ? id : row["parcel_id"]
+                    try body(StoredFeature(id: id, parcelID: parcelID, geometry: geometry, columns: properties(row),
+                                           properties: row["properties"]))
                 }
             }
         } catch {

@@ -46,6 +46,14 @@ public struct ParcelQuery: Sendable {
         self.init(status: filter.status, zone: filter.zone)
     }
 
+    /// Only status and zone: what a store streams directly (`StoreReader.forEachParcel`).
+    var isPlain: Bool {
+        landUse == nil && minMu == nil && maxMu == nil && bbox == nil && near == nil && buildings.isEmpty
+    }
+
+    /// The status and zone part of the query.
+    var plainFilter: ParcelFilter { ParcelFilter(status: status, zone: zone) }
+
     public var effectiveSort: ParcelSort { sort ?? (near == nil ? .parcelID : .distance) }
 
     /// The attribute filters (not space, not buildings) on one parcel: the definition the SQL must agree with.

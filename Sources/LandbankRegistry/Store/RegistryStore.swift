@@ -58,6 +58,8 @@ protocol RegistryStore: AnyObject, Sendable {
 /// `properties` object (raw JSON text).
 struct StoredFeature {
     var id: String
+    /// The parcel's id, or the parcel a building stands on.
+    var parcelID: String
     var geometry: Geometry?
     var columns: [JSONMember]
     var properties: String
