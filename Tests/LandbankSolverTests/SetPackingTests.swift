@@ -95,6 +95,37 @@ struct SetPackingTests {
         }
     }
 
+    @Test("a candidate using more parcels for no more score is dropped; demands that compete for nothing are solved apart")
+    func reductions() throws {
+        let packing = try SetPacking([
+            D(id: "A", candidates: [C(id: "a1", resources: [.parcel("P1"), .parcel("P2")], score: 5),
+                                    C(id: "a2", resources: [.parcel("P1")], score: 5),
+                                    C(id: "a3", resources: [.parcel("P1")], score: 5),
+                                    C(id: "a4", resources: [.parcel("P3")], score: 4)]),
+            D(id: "B", candidates: [C(id: "b1", resources: [.parcel("P2")], score: 3)]),
+            D(id: "C", candidates: [C(id: "c1", resources: [.building("B1")], score: 1)]),
+            D(id: "E", candidates: []),
+        ])
+        // a1 ⊇ a2 at the same score, a3 equals a2 (the first is kept); with a1 gone, A and B share nothing.
+        let kept = packing.undominatedCandidates()
+        #expect(kept == [[1, 3], [0], [0], []])
+        #expect(packing.independentGroups(kept) == [[0], [1], [2]])
+        #expect(try packing.solve().objective == 9)
+    }
+
+    @Test("a search cut short by the time limit still returns a valid plan, feasible, with its bound and gap")
+    func timeLimit() throws {
+        let packing = try RandomPackings.large(seed: 9, demands: 500, perDemand: 20, parcelsPerDemand: 1, buildingsPerDemand: 0.2)
+        let plan = try packing.solve(timeLimit: .milliseconds(300))
+        #expect(RandomPackings.isValid(plan, for: packing))
+        try checkReasons(plan, packing, 9)
+        guard case .feasible(let gap?, let bound?) = plan.status else {
+            Issue.record("status \(plan.status)")
+            return
+        }
+        #expect(bound >= plan.objective && gap >= 0 && gap == (bound - plan.objective) / (plan.objective + .ulpOfOne))
+    }
+
     @Test("500 demands with 20 candidates each solve to a proven optimum, at least the greedy plan, the same twice")
     func fiveHundred() throws {
         let packing = try RandomPackings.large(seed: 7, demands: 500, perDemand: 20)
