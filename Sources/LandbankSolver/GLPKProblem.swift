@@ -20,11 +20,8 @@ final class GLPKProblem {
         UnsafeMutableRawPointer(guardBox).initializeMemory(
             as: UInt8.self, repeating: 0, count: MemoryLayout<landbank_glp_guard>.size)
         handle = landbank_glp_create(guardBox)
-        if handle == nil {
-            let message = lastMessage
-            guardBox.deallocate()
-            throw SolverError(.failure, "GLPK could not create a problem: \(message)")
-        }
+        // Every stored property is set, so deinit runs after this throw and frees the guard (handle is nil).
+        if handle == nil { throw SolverError(.failure, "GLPK could not create a problem: \(lastMessage)") }
     }
 
     deinit {
