@@ -16,6 +16,9 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
+        .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
+        .target(name: "LandbankSolver", dependencies: ["CGLPK"]),
+        .testTarget(name: "LandbankSolverTests", dependencies: ["LandbankSolver"]),
         .target(name: "LandbankGeometry", dependencies: ["CGEOS"]),
         .target(name: "LandbankGeodesy", dependencies: ["CPROJ", "LandbankGeometry"]),
         .target(name: "LandbankLifecycle"),
