@@ -27,7 +27,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        .target(name: "LandbankMatching", dependencies: ["LandbankRegistry", "LandbankGeometry", "LandbankGeodesy", "LandbankLifecycle"]),
+        .target(name: "LandbankMatching", dependencies: ["LandbankRegistry", "LandbankGeometry", "LandbankGeodesy", "LandbankLifecycle", "LandbankSolver"]),
         .executableTarget(name: "landbank", dependencies: [
             "LandbankRegistry", "LandbankGeometry", "LandbankGeodesy", "LandbankLifecycle", "LandbankMatching",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -19,19 +19,29 @@ struct MatchCommand: ParsableCommand {
     @OptionGroup var target: RegistryArgument
     @Argument(help: "A demand file (one demand or an array).") var demand: String?
     @Option(help: "A file of demands to answer each independently (a pipeline screen).") var demands: String?
+    @Option(help: "A file of demands to assign sites to jointly: no parcel or building twice, the best total score (exact, GLPK).")
+    var batch: String?
+    @Flag(help: "With --batch: list every candidate considered for each demand, so the optimum can be checked.") var explain = false
+    @Option(help: "With --batch: stop proving optimality after this many seconds (the answer then gives its gap).")
+    var timeLimit: Double?
     @Option(help: "Show at most this many candidates per demand.") var limit: Int = 10
     @Option(help: "Join parcels touching or within this many metres (never across a wider gap).") var tolerance: Double = 5
     @Option(help: "Also write the candidates as RFC 7946 GeoJSON to this file.") var geojson: String?
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if (demand == nil) == (demands == nil) { throw ValidationError("give one demand file, or --demands FILE") }
+        if [demand, demands, batch].compactMap({ $0 }).count != 1 {
+            throw ValidationError("give one demand file, or --demands FILE, or --batch FILE")
+        }
+        if explain && batch == nil { throw ValidationError("--explain goes with --batch") }
+        if let timeLimit, !(timeLimit.isFinite && timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
         try OptionRanges.count(limit, "--limit")
         guard tolerance.isFinite, (0...1000).contains(tolerance) else { throw ValidationError("--tolerance must be 0 to 1000 m, not \(tolerance)") }
     }
 
     func run() throws {
-        let file = demand ?? demands!
+        // validate() made sure exactly one of the three is given.
+        let file = demand ?? demands ?? batch!
         try CLI.run(registry: target.registry) { try MatchText.listingEach {
             let registry = try CLI.open(target.registry, readOnly: true)
             let list = try CLI.input(file) { try DemandReader.read(try Data(contentsOf: URL(fileURLWithPath: file)), file: file) }
@@ -40,6 +50,11 @@ struct MatchCommand: ParsableCommand {
             let problems = try check.problems(list)
             if !problems.isEmpty { throw MatchInputErrors(file: file, errors: problems) }
             let options = MatchOptions(limit: limit, toleranceM: tolerance)
+            if batch != nil {
+                let answer = try matcher.assign(list, options: options, explain: explain,
+                                                timeLimit: timeLimit.map { .milliseconds(Int($0 * 1000)) })
+                return output.json ? try CLI.printJSON(answer) : print(MatchText.batch(answer))
+            }
             let answers = try list.map { try matcher.match($0, options: options) }
             if let geojson {
                 guard URL(fileURLWithPath: geojson).standardized.path != URL(fileURLWithPath: target.registry).standardized.path else {
