@@ -36,7 +36,7 @@ struct StoreMessageTests {
             c.execute("BEGIN EXCLUSIVE")
             open(sys.argv[1] + ".writer", "w").write("%d\\t%d\\timport\\n" % (os.getpid(), time.time()))
             print("locked", flush=True)
-            time.sleep(2.5)
+            time.sleep(8)  # long enough for a reader to run and a writer to start waiting, on a loaded machine
             c.execute("ROLLBACK")
             os.unlink(sys.argv[1] + ".writer")
             """, reg]
