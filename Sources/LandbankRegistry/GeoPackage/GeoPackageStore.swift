@@ -202,6 +202,10 @@ final class GeoPackageStore: RegistryStore {
         self.outsideEdits = outsideEdits
     }
 
+    func failure(_ error: Error) -> Error {
+        StoreFailure.map(error, path: path)
+    }
+
     /// The registry CRS in the calling thread's PROJ context (built once at `open`, so it builds again).
     var crs: CoordinateReferenceSystem {
         get throws { try ThreadGeodesy.current().crs(crsDefinition) }

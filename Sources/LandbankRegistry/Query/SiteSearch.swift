@@ -36,12 +36,12 @@ public final class SiteSearch {
     /// The parcels a query asks for, one page of them. Throws an invalid-argument `RegistryError` for values
     /// that make no query (a minimum above a maximum, a latitude past 90°, a token from another search).
     public func parcels(_ q: ParcelQuery) throws -> SitePage<ParcelHit> {
-        try registry.store.findParcels(q, search: self)
+        try registry.store.mapped { try registry.store.findParcels(q, search: self) }
     }
 
     /// The buildings a query asks for, one page of them: nearest first with `near`, else by building id.
     public func buildings(_ q: BuildingQuery) throws -> SitePage<BuildingHit> {
-        try registry.store.findBuildings(q, search: self)
+        try registry.store.mapped { try registry.store.findBuildings(q, search: self) }
     }
 
     /// Kilometres from the lon/lat point (whose registry-CRS image is `plane`) to the geometry's nearest edge.

@@ -9,29 +9,29 @@ extension Registry {
 
     /// The store's integrity checks (see `GeoPackageStore.verify` for what a GeoPackage is checked for).
     public func verify(limit: Int = 20) throws -> VerifyReport {
-        try store.verify(limit: limit)
+        try store.mapped { try store.verify(limit: limit) }
     }
 
     /// Measures again what `verify` finds mismeasured and records every edit made outside landbank.
     public func repair() throws -> OutsideEditReport {
-        try store.repair()
+        try store.mapped { try store.repair() }
     }
 
     /// The parcels and buildings whose stored areas are stale (changed outside landbank, not measured since).
     public func staleSubjects(limit: Int = 1000) throws -> [Subject] {
-        try store.staleSubjects(limit: limit)
+        try store.mapped { try store.staleSubjects(limit: limit) }
     }
 
     /// Imports every parcel of `source` in one transaction: all features or none. A feature's status becomes
     /// the first event of its history. `progress` is called with the count so far, every 10,000 features.
     public func importParcels(from source: FeatureSource, options: ImportOptions = ImportOptions(),
                               progress: ((Int) -> Void)? = nil) throws -> ImportSummary {
-        try store.importFeatures(source, into: .parcels, options: options, progress: progress)
+        try store.mapped { try store.importFeatures(source, into: .parcels, options: options, progress: progress) }
     }
 
     /// Imports buildings (footprints) onto parcels already in the registry; each must lie on its parcel.
     public func importBuildings(from source: FeatureSource, options: ImportOptions = ImportOptions(),
                                 progress: ((Int) -> Void)? = nil) throws -> ImportSummary {
-        try store.importFeatures(source, into: .buildings, options: options, progress: progress)
+        try store.mapped { try store.importFeatures(source, into: .buildings, options: options, progress: progress) }
     }
 }

@@ -52,6 +52,16 @@ protocol RegistryStore: AnyObject, Sendable {
     func repair() throws -> OutsideEditReport
     /// The subjects whose stored areas are stale (changed outside landbank, not measured since).
     func staleSubjects(limit: Int) throws -> [Subject]
+    /// The store's own failures (its driver's errors) as `RegistryError`s with a kind; other errors unchanged.
+    /// No driver error type leaves the store.
+    func failure(_ error: Error) -> Error
+}
+
+extension RegistryStore {
+    /// Runs `body`, turning the store's own failures into `RegistryError`s.
+    func mapped<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch { throw failure(error) }
+    }
 }
 
 /// A feature on its way out: id, geometry in the registry CRS, the columns as GeoJSON members, the stored
