@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Sets up, builds, and runs the main job on the bundled fixtures: a registry of the Xinyu high-tech zone's
 # 144 disposed idle parcels with their factory buildings, later history and supply contracts; its summary,
-# the zone's disposal report, the idle-land check, an RFC 7946 export and a check of the whole registry (verify).
+# the zone's disposal report, the idle-land check, the zones' admission policies, a pipeline of 24 investors'
+# demands assigned sites jointly (match --batch), the contiguous blocks of available land, an RFC 7946 export and
+# a check of the whole registry (verify).
 # Output goes to out/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,5 +19,8 @@ set -x
 "$landbank" stats out/xinyu.gpkg
 "$landbank" report out/xinyu.gpkg --to 2025-06-30
 "$landbank" idle-check out/xinyu.gpkg --as-of 2025-06-30
+"$landbank" policy import out/xinyu.gpkg Fixtures/policies-xinyu.json --by demo
+"$landbank" match out/xinyu.gpkg --batch Fixtures/demands-xinyu.json
+"$landbank" blocks out/xinyu.gpkg --min-mu 60
 "$landbank" export out/xinyu.gpkg --out out/xinyu.geojson
 "$landbank" verify out/xinyu.gpkg
