@@ -34,11 +34,10 @@ struct MatchCommand: ParsableCommand {
         let file = demand ?? demands!
         try CLI.run(registry: target.registry) { try MatchText.listingEach {
             let registry = try CLI.open(target.registry, readOnly: true)
-            let list = try CLI.input(file) { try DemandReader.read(try Data(contentsOf: URL(fileURLWithPath: file)), file: file) }
             let matcher = try Matcher(registry: registry)
             var check = DemandCheck(registry: registry, book: matcher.book)
-            let problems = try check.problems(list)
-            if !problems.isEmpty { throw MatchInputErrors(file: file, errors: problems) }
+            // Read outside `CLI.input`, which would flatten the list of bad demands into one wrapped line.
+            let list = try DemandReader.read(try MatchText.contents(of: file), file: file) { try check.problem($0) }
             let options = MatchOptions(limit: limit, toleranceM: tolerance)
             let answers = try list.map { try matcher.match($0, options: options) }
             if let geojson {
@@ -92,6 +91,21 @@ extension MatchText {
         do { return try body() } catch let e as MatchInputErrors {
             for line in e.lines { printError("landbank: error: \(line)") }
             throw ExitCode(ExitStatus.code(.invalidInput))
+        }
+    }
+}
+
+extension MatchText {
+    /// A demand or policy file's bytes; a missing file is "not found" (exit 66), others one line naming the file.
+    static func contents(of file: String) throws -> Data {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
+            throw CLIError("\(file): no such file", .notFound)
+        }
+        if isDirectory.boolValue { throw CLIError("\(file): is a directory, not a JSON file") }
+        do { return try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
+            let why = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.localizedDescription ?? error.localizedDescription
+            throw CLIError("\(file): cannot be read (\(why))")
         }
     }
 }
