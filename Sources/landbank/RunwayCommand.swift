@@ -64,10 +64,11 @@ enum RunwayText {
         let rows = r.classes.map { c in ["\(c.sizeClass.label) mu"] + cells(c.parcels, 1) + Array(cells(c.joined, 1)[2...]) }
             + [["all land, mu"] + cells(r.land, 1) + ["", "", "", ""], ["floor space, m²"] + cells(r.floorSpace, 0) + ["", "", "", ""]]
         lines.append(Format.table(["class", "demands", "need/yr", "sites", "available", "years", "runs short",
-                                   "blocks", "block area", "years joined", "runs short joined"],
+                                   "blocks", "block mu", "years", "runs short"],
                                   rows, rightAligned: [1, 2, 3, 4, 5, 7, 8, 9]))
-        lines.append("years = available ÷ need a year (the pipeline's need ÷ \(plain(r.pipelineYears))); sites: single available parcels of the class; "
-                     + "blocks: contiguous available land within \(plain(r.toleranceM)) m, by summed area; floor space: vacant m² of available buildings")
+        lines.append("years = available ÷ need a year (the pipeline's need ÷ \(plain(r.pipelineYears))); it runs short that many years after \(r.from)")
+        lines.append("sites: single available parcels of the class (floor space: buildings with vacant floor space, their vacant m²)")
+        lines.append("blocks: contiguous available land (parcels touching or within \(plain(r.toleranceM)) m), each in the class of its summed area")
         if !r.unsized.isEmpty { lines.append("not counted (no area for what they want): " + r.unsized.joined(separator: ", ")) }
         if !r.elsewhere.isEmpty { lines.append("not counted (their zones leave out \(r.zone ?? "")): " + r.elsewhere.joined(separator: ", ")) }
         return lines.joined(separator: "\n")
