@@ -159,8 +159,13 @@ struct MatchCLITests {
                 }
             }
         }
-        // The registry itself is refused as the map's file.
+        // The registry itself and a directory are refused, a missing folder is not found: one line each.
         #expect(try lb("match", reg, try Self.demandFile(0), "--geojson", reg).status == 65)
+        let folder = try scratchDirectory()
+        let dir = try lb("match", reg, try Self.demandFile(0), "--geojson", folder)
+        #expect(dir.status == 65 && dir.stderr == "landbank: error: \(folder): is a directory; give a file name\n", "\(dir.stderr)")
+        let nowhere = try lb("blocks", reg, "--min-mu", "100", "--geojson", folder + "/no/map.geojson")
+        #expect(nowhere.status == 66 && nowhere.stderr.split(separator: "\n").count == 1, "\(nowhere.stderr)")
     }
 
     @Test("a demand file with bad demands: exit 65, one line per bad demand naming the file and the key, nothing answered")
