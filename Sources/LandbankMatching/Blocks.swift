@@ -25,51 +25,46 @@ public struct Block: Sendable, Encodable {
 }
 
 /// Finds the contiguous blocks of available land of at least `minMu`: the connected components of the graph
-/// of available parcels (each zone's offered statuses) whose edges join parcels within `toleranceM` metres
-/// (0 = touching), as PostGIS's `ST_ClusterDBSCAN(geom, eps := tolerance, minpoints := 1)` clusters them. The
-/// parcels come from the status index, their neighbours from the R*Tree (`Registry.neighbours`); components
-/// are exact (union–find over every edge). Largest block first.
+/// of available parcels (each zone's offered statuses, found as the matcher finds them) whose edges join parcels
+/// within `toleranceM` metres (0 = touching), as PostGIS's `ST_ClusterDBSCAN(geom, eps := tolerance, minpoints
+/// := 1)` clusters them. The parcels come from the status index, their neighbours from the R*Tree
+/// (`Registry.neighbours`); components are exact (union–find over every edge). Largest block first.
 public enum BlockFinder {
     public static func find(_ registry: Registry, book: PolicyBook, minMu: Double, toleranceM: Double = 5,
                             zone: String? = nil) throws -> [Block] {
-        var parcels: [String: Parcel] = [:]
-        let search = try SiteSearch(registry)
-        for status in book.landStatuses {
-            for hit in try search.parcels(ParcelQuery(status: status, zone: zone)).hits
-            where book.policy(hit.parcel.zone).availableStatuses.contains(status) {
-                parcels[hit.parcel.parcelID] = hit.parcel
-            }
+        let finder = SiteFinder(registry: registry, book: book, search: try SiteSearch(registry))
+        let geos = try GEOSContext()
+        var blocks: [Block] = []
+        for members in try components(of: try finder.availableLand(zone: zone), finder: finder, toleranceM: toleranceM) {
+            let area = members.reduce(0) { $0 + $1.siteMu }
+            guard area >= minMu else { continue }
+            let shapes = try members.map { Geometry.multiPolygon(try finder.shape($0.parcelID)) }
+            let zones = Array(Set(members.compactMap(\.zone))).sorted()
+            blocks.append(Block(parcels: members.map(\.parcelID), areaMu: area, zones: zones, shape: try geos.union(shapes)))
         }
-        let ids = parcels.keys.sorted()
-        let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
-        var parent = Array(ids.indices)
+        return blocks.sorted { $0.areaMu > $1.areaMu || ($0.areaMu == $1.areaMu && $0.parcels[0] < $1.parcels[0]) }
+    }
+
+    /// The connected components of `parcels` joined where `Registry.neighbours` finds them within
+    /// `toleranceM`; a neighbour not among `parcels` joins nothing. Each component's parcels in id order.
+    static func components(of parcels: [Parcel], finder: SiteFinder, toleranceM: Double) throws -> [[Parcel]] {
+        let sorted = parcels.sorted { $0.parcelID < $1.parcelID }
+        let index = Dictionary(sorted.enumerated().map { ($1.parcelID, $0) }, uniquingKeysWith: { a, _ in a })
+        var parent = Array(sorted.indices)
         func root(_ i: Int) -> Int {
             var i = i
             while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
             return i
         }
-        for (i, id) in ids.enumerated() {
-            for n in try registry.neighbours(of: id, tolerance: toleranceM) {
+        for (i, p) in sorted.enumerated() {
+            for n in try finder.neighbours(of: p.parcelID, tolerance: toleranceM) {
                 guard let j = index[n.parcelID] else { continue }
                 let (a, b) = (root(i), root(j))
                 if a != b { parent[max(a, b)] = min(a, b) }
             }
         }
-        var groups: [Int: [String]] = [:]
-        for (i, id) in ids.enumerated() { groups[root(i), default: []].append(id) }
-        let geos = try GEOSContext()
-        var blocks: [Block] = []
-        for members in groups.values {
-            let area = members.reduce(0) { $0 + (parcels[$1]!.cadastralAreaMu ?? parcels[$1]!.ellipsoidalAreaMu) }
-            guard area >= minMu else { continue }
-            var shapes: [Geometry] = []
-            for id in members {
-                guard let (_, g) = try registry.parcel(id: id) else { continue }
-                shapes.append(.multiPolygon(g))
-            }
-            let zones = Array(Set(members.compactMap { parcels[$0]!.zone })).sorted()
-            blocks.append(Block(parcels: members, areaMu: area, zones: zones, shape: try geos.union(shapes)))
-        }
-        return blocks.sorted { $0.areaMu > $1.areaMu || ($0.areaMu == $1.areaMu && $0.parcels[0] < $1.parcels[0]) }
+        var groups: [Int: [Parcel]] = [:]
+        for (i, p) in sorted.enumerated() { groups[root(i), default: []].append(p) }
+        return groups.keys.sorted().map { groups[$0]! }
     }
 }

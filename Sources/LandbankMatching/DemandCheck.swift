@@ -35,7 +35,7 @@ public struct DemandCheck {
     }
 
     /// A zone is known when a policy names it or a parcel lies in it (one indexed lookup, remembered).
-    mutating func isKnown(_ zone: String) throws -> Bool {
+    public mutating func isKnown(_ zone: String) throws -> Bool {
         if book.policies[zone] != nil { return true }
         if let k = known[zone] { return k }
         let k = try !registry.findParcels(ParcelQuery(zone: zone, limit: 1)).hits.isEmpty

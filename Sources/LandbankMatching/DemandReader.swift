@@ -11,7 +11,10 @@ public enum DemandReader {
                               "plot_ratio", "prefer"]
 
     /// The demands of a file's text; a syntax error or any bad demand throws `MatchInputErrors` naming `file`.
-    public static func read(_ data: Data, file: String) throws -> [Demand] {
+    /// `check` is asked of each demand that reads well (the registry's checks, `DemandCheck`), so that every bad
+    /// demand is listed, in the file's order, whichever check refuses it.
+    public static func read(_ data: Data, file: String,
+                            checking check: (Demand) throws -> MatchInputError? = { _ in nil }) throws -> [Demand] {
         let tree: JSONTree
         do { tree = try JSONTree.parse(data) } catch {
             throw MatchInputErrors(file: file, errors: [MatchInputError(subject: "the file", key: nil, reason: "\(error)")])
@@ -30,16 +33,14 @@ public enum DemandReader {
         var demands: [Demand] = [], errors: [MatchInputError] = []
         var seen: [String: Int] = [:]
         for (i, item) in items.enumerated() {
-            do {
-                let d = try demand(item, position: i + 1)
-                if let first = seen[d.id] {
-                    errors.append(MatchInputError(subject: "demand \(d.id)", key: "id",
-                                                  reason: "repeats demand #\(first)'s id"))
-                } else {
-                    seen[d.id] = i + 1
-                    demands.append(d)
-                }
-            } catch { errors.append(error) }
+            let d: Demand
+            do { d = try demand(item, position: i + 1) } catch { errors.append(error); continue }
+            if let first = seen[d.id] {
+                errors.append(MatchInputError(subject: "demand \(d.id)", key: "id", reason: "repeats demand #\(first)'s id"))
+                continue
+            }
+            seen[d.id] = i + 1
+            if let e = try check(d) { errors.append(e) } else { demands.append(d) }
         }
         if !errors.isEmpty { throw MatchInputErrors(file: file, errors: errors) }
         return demands

@@ -28,7 +28,7 @@ public struct Site: Sendable {
     }
 
     /// Cadastral area in mu, summed over the parcels (ellipsoidal in a geographic registry).
-    public var areaMu: Double { parcels.reduce(0) { $0 + ($1.cadastralAreaMu ?? $1.ellipsoidalAreaMu) } }
+    public var areaMu: Double { parcels.reduce(0) { $0 + $1.siteMu } }
     public var vacantFloorM2: Double? { building?.vacantFloorAreaM2 }
     public var parcelIDs: [String] { parcels.map(\.parcelID) }
     /// The distinct zones of the site's parcels, in order (nil: a parcel without zone).
@@ -47,4 +47,9 @@ public struct Site: Sendable {
 
     /// One key per site: its kind and ids.
     var key: String { building.map { "B:" + $0.buildingID } ?? "L:" + parcelIDs.sorted().joined(separator: "+") }
+}
+
+extension Parcel {
+    /// The area a site counts: cadastral mu (ellipsoidal in a geographic registry, which has no cadastral area).
+    var siteMu: Double { cadastralAreaMu ?? ellipsoidalAreaMu }
 }

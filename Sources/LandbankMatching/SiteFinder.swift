@@ -55,6 +55,20 @@ final class SiteFinder {
         return out
     }
 
+    /// Every available land parcel (of `zone`, or of all zones): what the blocks and the runway count.
+    func availableLand(zone: String? = nil) throws -> [Parcel] {
+        var any = Demand(id: "available land", wants: .land)
+        any.zones = zone.map { [$0] }
+        return try land(any).map(\.parcel)
+    }
+
+    /// Every available building with vacant floor space (of a parcel in `zone`, or in any), with its parcel.
+    func availableFloor(zone: String? = nil) throws -> [(Building, Parcel)] {
+        var any = Demand(id: "available floor space", wants: .floorSpace)
+        any.zones = zone.map { [$0] }
+        return try floor(any).map { ($0.0.building, $0.1) }
+    }
+
     /// The available buildings with vacant floor space meeting the demand's index-backed requirements except
     /// `drop`, each with its parcel.
     func floor(_ d: Demand, dropping drop: Requirement? = nil) throws -> [(BuildingHit, Parcel)] {

@@ -31,12 +31,9 @@ struct BlocksCommand: ParsableCommand {
             let book = try PolicyBook(registry: registry)
             let blocks = try BlockFinder.find(registry, book: book, minMu: minMu, toleranceM: tolerance, zone: zone)
             if let geojson {
-                guard URL(fileURLWithPath: geojson).standardized.path != URL(fileURLWithPath: target.registry).standardized.path else {
-                    throw CLIError("\(geojson): is the registry itself; give another file name")
-                }
                 var map = try SiteMap(registry: registry)
                 map.add(blocks)
-                try map.data(name: "blocks").write(to: URL(fileURLWithPath: geojson), options: .atomic)
+                try MatchText.write(try map.data(name: "blocks"), to: geojson, registry: target.registry)
             }
             if output.json {
                 struct Out: Encodable { var blocks: [Block]; var min_mu: Double; var tolerance_m: Double }

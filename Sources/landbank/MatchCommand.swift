@@ -44,11 +44,10 @@ struct MatchCommand: ParsableCommand {
         let file = demand ?? demands ?? batch!
         try CLI.run(registry: target.registry) { try MatchText.listingEach {
             let registry = try CLI.open(target.registry, readOnly: true)
-            let list = try CLI.input(file) { try DemandReader.read(try Data(contentsOf: URL(fileURLWithPath: file)), file: file) }
             let matcher = try Matcher(registry: registry)
             var check = DemandCheck(registry: registry, book: matcher.book)
-            let problems = try check.problems(list)
-            if !problems.isEmpty { throw MatchInputErrors(file: file, errors: problems) }
+            // Read outside `CLI.input`, which would flatten the list of bad demands into one wrapped line.
+            let list = try DemandReader.read(try MatchText.contents(of: file), file: file) { try check.problem($0) }
             let options = MatchOptions(limit: limit, toleranceM: tolerance)
             if batch != nil {
                 let answer = try matcher.assign(list, options: options, explain: explain,
@@ -57,12 +56,9 @@ struct MatchCommand: ParsableCommand {
             }
             let answers = try list.map { try matcher.match($0, options: options) }
             if let geojson {
-                guard URL(fileURLWithPath: geojson).standardized.path != URL(fileURLWithPath: target.registry).standardized.path else {
-                    throw CLIError("\(geojson): is the registry itself; give another file name")
-                }
                 var map = try SiteMap(registry: registry)
                 for a in answers { try map.add(a) }
-                try map.data(name: "candidates").write(to: URL(fileURLWithPath: geojson), options: .atomic)
+                try MatchText.write(try map.data(name: "candidates"), to: geojson, registry: target.registry)
             }
             if output.json { return demands == nil && answers.count == 1 ? try CLI.printJSON(answers[0]) : try CLI.printJSON(answers) }
             print(answers.map(MatchText.answer).joined(separator: "\n\n"))
@@ -107,6 +103,45 @@ extension MatchText {
         do { return try body() } catch let e as MatchInputErrors {
             for line in e.lines { printError("landbank: error: \(line)") }
             throw ExitCode(ExitStatus.code(.invalidInput))
+        }
+    }
+}
+
+extension MatchText {
+    /// A demand or policy file's bytes; a missing file is "not found" (exit 66), others one line naming the file.
+    static func contents(of file: String) throws -> Data {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
+            throw CLIError("\(file): no such file", .notFound)
+        }
+        if isDirectory.boolValue { throw CLIError("\(file): is a directory, not a JSON file") }
+        do { return try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
+            let why = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.localizedDescription ?? error.localizedDescription
+            throw CLIError("\(file): cannot be read (\(why))")
+        }
+    }
+}
+
+extension MatchText {
+    /// Writes a map (`--geojson`) whole (an atomic replace), refusing the registry itself and a directory; a
+    /// failure is one line naming the file.
+    /// The export's `OutputFile`/`OutputTarget` refuse more (any SQLite file, devices, the registry by a hard
+    /// link) but are internal to LandbankRegistry; a public seam there would serve these maps as well.
+    static func write(_ data: Data, to file: String, registry: String) throws {
+        guard URL(fileURLWithPath: file).standardized.path != URL(fileURLWithPath: registry).standardized.path else {
+            throw CLIError("\(file): is the registry itself; give another file name")
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw CLIError("\(file): is a directory; give a file name")
+        }
+        let folder = URL(fileURLWithPath: file).deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CLIError("\(file): no such folder \(folder)", .notFound)
+        }
+        do { try data.write(to: URL(fileURLWithPath: file), options: .atomic) } catch {
+            let why = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.localizedDescription ?? error.localizedDescription
+            throw CLIError("\(file): cannot be written (\(why))", .storage)
         }
     }
 }

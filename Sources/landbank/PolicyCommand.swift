@@ -27,8 +27,11 @@ struct PolicySet: ParsableCommand {
 
     func run() throws {
         try CLI.run(registry: target.registry) {
-            let data = try CLI.input(file) { try Data(contentsOf: URL(fileURLWithPath: file)) }
-            let policy = try ZonePolicy.read(data, zone: zone)
+            let data = try MatchText.contents(of: file)
+            // A bad policy names the file as well as the zone and key.
+            let policy = try MatchText.listingEach {
+                do { return try ZonePolicy.read(data, zone: zone) } catch let e as MatchInputError { throw MatchInputErrors(file: file, errors: [e]) }
+            }
             let registry = try CLI.open(target.registry)
             try registry.setZonePolicyJSON(zone: zone, json: policy.json, by: CLI.recorder(recordedBy))
             print("set the policy of zone \(zone)")
@@ -48,7 +51,7 @@ struct PolicyImport: ParsableCommand {
 
     func run() throws {
         try CLI.run(registry: target.registry) {
-            let data = try CLI.input(file) { try Data(contentsOf: URL(fileURLWithPath: file)) }
+            let data = try MatchText.contents(of: file)
             let policies = try MatchText.listingEach { try ZonePolicy.readAll(data, file: file) }
             let registry = try CLI.open(target.registry)
             // All zones in one transaction: all of them or none.

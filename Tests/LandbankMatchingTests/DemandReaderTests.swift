@@ -56,4 +56,17 @@ struct DemandReaderTests {
         #expect(errors("[]") == ["d.json: the file: holds no demand"])
         #expect(errors("{").first?.hasPrefix("d.json: the file: not valid JSON") == true)
     }
+
+    @Test("the registry's checks join the reader's: every bad demand listed once, in the file's order")
+    func checked() {
+        var lines: [String] = []
+        do {
+            _ = try DemandReader.read(Data("""
+                [{"id": "A", "land_mu": {"min": 9, "max": 1}}, {"id": "B", "zones": ["月球"]}, {"id": "C"}, {"id": "A"}]
+                """.utf8), file: "d.json") { d in
+                d.zones == ["月球"] ? MatchInputError(subject: "demand \(d.id)", key: "zones[0]", reason: "unknown zone") : nil
+            }
+        } catch let e as MatchInputErrors { lines = e.lines } catch { lines = ["\(error)"] }
+        #expect(lines == ["d.json: demand A: land_mu: min 9 mu is above max 1 mu", "d.json: demand B: zones[0]: unknown zone"])
+    }
 }
