@@ -74,7 +74,9 @@ enum CLI {
     /// Opens an input file. A failure that does not already name it (say, SQLite's on a damaged .gpkg input) is
     /// said as the input's, so that `run` never takes it for the registry's.
     static func input<T>(_ file: String, _ open: () throws -> T) throws -> T {
-        do { return try open() } catch let e as ImportError { throw e } catch { throw CLIError("\(file): \(error)") }
+        do { return try open() } catch let e as ImportError { throw e } catch let e as RegistryError { throw e } catch {
+            throw CLIError("\(file): \(error)")
+        }
     }
 
     /// Who records an import: the --by option, else the login name, else "import".

@@ -14,6 +14,8 @@ struct ExitStatusTests {
         #expect(try lb("show", reg, "NO-SUCH-PARCEL").status == 66)
         #expect(try lb("record", reg, "NO-SUCH-PARCEL", "--date", "2025-07-01", "--status", "idle", "--by", "clerk").status == 66)
         #expect(try lb("correct", reg, "99999", "--date", "2025-07-01", "--status", "idle", "--note", "x", "--by", "clerk").status == 66)
+        let missing = try lb("import", reg, "/nonexistent/parcels.geojson")
+        #expect(missing.status == 66 && missing.stderr.hasPrefix("landbank: error: /nonexistent/parcels.geojson: no such file"), "\(missing.stderr)")
         #expect(try lb("record", reg, "XYGX-2023-002", "--date", "2025-07-01", "--status", "idle", "--by", "clerk").status == 67)
         #expect(try lb("list", reg, "--limit=-1").status == 64)
         try "parcel_id,name\n".write(toFile: dir + "/notes.gpkg", atomically: true, encoding: .utf8)

@@ -5,6 +5,9 @@ import LandbankGeometry
 /// GeoJSON and GeoPackage by content whatever the name, CSV by extension (.tsv is tab-separated).
 public enum FeatureSources {
     public static func open(_ path: String, layer: String? = nil) throws -> FeatureSource {
+        if path != "-", !FileManager.default.fileExists(atPath: path) {
+            throw RegistryError(path: path, kind: .notFound, "no such file — nothing was imported")
+        }
         let ext = (path as NSString).pathExtension.lowercased()
         switch FileKind.of(path: path) {
         case .csv: return try CSVFeatureSource(path: path, delimiter: ext == "tsv" ? .tab : .comma)
