@@ -9,7 +9,8 @@ struct ProjectCommand: ParsableCommand {
         commandName: "project",
         abstract: "Investment projects (招商引资): stages from lead to production, actuals, incentives, the compliance ledger.",
         subcommands: [ProjectAdd.self, ProjectImport.self, ProjectShow.self, ProjectList.self, ProjectStageCommand.self,
-                      ProjectActuals.self, ProjectIncentives.self, ProjectLedgerCommand.self, ProjectStatsCommand.self])
+                      ProjectActuals.self, ProjectIncentives.self, ProjectLedgerCommand.self, ProjectStatsCommand.self,
+                      ProjectAssign.self])
 }
 
 extension ProjectStage: ExpressibleByArgument {

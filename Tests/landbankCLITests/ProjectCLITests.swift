@@ -58,4 +58,28 @@ struct ProjectCLITests {
         let list = try lb("project", "list", reg, "--stage", "met_agreement")
         #expect(list.stdout.contains("4 of 84 projects"))
     }
+
+    @Test("stats of the eight teams say seed 003's figures; assign moves a parcel to assigned and is told in the project")
+    func statsAndAssign() throws {
+        let reg = try scratchDirectory() + "/guian.gpkg"
+        #expect(try lb("init", reg, "--crs", "EPSG:4547").status == 0)
+        #expect(try lb("project", "import", reg, fixture("projects-guian-2023.csv")).status == 0)
+        let s = try lb("project", "stats", reg, "--from", "2023-01-01", "--to", "2023-12-20", "--by", "team")
+        #expect(s.status == 0)
+        #expect(s.stdout.contains("56 signed, 383.6亿元 contracted; 135 leads worth 645.5亿元; 76 in negotiation"))
+        #expect(s.stdout.contains("new_energy"))
+
+        #expect(try lb("import", reg, fixture("xinyu-hitech-disposed.geojson")).status == 0)
+        let parcel = try #require(try lb("list", reg, "--status", "recovered", "--json").stdout
+            .components(separatedBy: "\"parcel_id\" : \"").dropFirst().first?.components(separatedBy: "\"").first)
+        let signed = try #require(try lb("project", "list", reg, "--stage", "signed", "--json").stdout
+            .components(separatedBy: "\"id\" : \"").dropFirst().first?.components(separatedBy: "\"").first)
+        let a = try lb("project", "assign", reg, signed, "--parcels", parcel, "--date", "2025-06-01", "--by", "招商局")
+        #expect(a.status == 0, "\(a.stderr)")
+        #expect(a.stdout.contains("assigned parcel:\(parcel)"))
+        #expect(try lb("show", reg, parcel).stdout.contains("assigned"))
+        #expect(try lb("project", "show", reg, signed).stdout.contains("sites parcel:\(parcel)"))
+        let again = try lb("project", "assign", reg, signed, "--parcels", parcel, "--date", "2025-06-02", "--by", "招商局")
+        #expect(again.status == 67)
+    }
 }

@@ -125,6 +125,8 @@ protocol StoreWriter: StoreReader {
     func setProjectStage(_ projectID: String, _ stage: ProjectStage?) throws
     func putProjectActual(_ a: ProjectActual) throws
     func addProjectIncentive(_ i: ProjectIncentive) throws -> Bool
+    /// Sets a building's vacant floor space (m²), which the occupancy report reads.
+    func setVacantFloorArea(buildingID: String, _ m2: Double?) throws
 }
 
 /// A subject's geometry as stored, with its areas (m²).

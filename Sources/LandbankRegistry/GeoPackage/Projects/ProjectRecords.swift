@@ -103,6 +103,10 @@ extension GeoPackageAccess {
         return db.changesCount > 0
     }
 
+    func setVacantFloorArea(buildingID: String, _ m2: Double?) throws {
+        try db.execute(sql: "UPDATE buildings SET vacant_floor_area_m2 = ? WHERE building_id = ?", arguments: [m2, buildingID])
+    }
+
     // MARK: decoding
 
     static func project(_ r: Row) -> Project {
