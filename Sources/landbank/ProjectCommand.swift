@@ -10,7 +10,7 @@ struct ProjectCommand: ParsableCommand {
         abstract: "Investment projects (招商引资): stages from lead to production, actuals, incentives, the compliance ledger.",
         subcommands: [ProjectAdd.self, ProjectImport.self, ProjectShow.self, ProjectList.self, ProjectStageCommand.self,
                       ProjectActuals.self, ProjectIncentives.self, ProjectLedgerCommand.self, ProjectStatsCommand.self,
-                      ProjectAssign.self])
+                      ProjectAssign.self, ProjectMatch.self])
 }
 
 extension ProjectStage: ExpressibleByArgument {

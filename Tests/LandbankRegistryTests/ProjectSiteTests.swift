@@ -47,4 +47,26 @@ struct ProjectSiteTests {
         }
         #expect(try r.projectHistory(id: "P1").count == 1)
     }
+
+    @Test("the ledger names a project's parcel that the idle-land rules flag, and two full years idle is land recovery")
+    func idleLandInTheLedger() throws {
+        let r = try registryWithLand()
+        let parcel = try #require(try r.parcels(ParcelFilter(status: .recovered)).first {
+            try r.history(of: Subject(.parcel, $0.parcelID)).allSatisfy { $0.date < day("2023-02-01") }
+        }).parcelID
+        var p = sampleProject("P2", cause: .investor)
+        p.agreement.productionBy = day("2025-01-01")
+        p.agreement.figuresBy = day("2026-01-01")
+        try r.addSigned(p, signed: "2023-01-10", then: [(.building, "2023-02-01")])
+        try r.assignSites(project: "P2", parcels: [parcel], buildings: [], on: day("2023-02-01"), by: "x")
+        let contract = try writeFile("c.csv", "parcel_id,contract_no,holder,land_price_yuan,agreed_start\n\(parcel),GY-2023-02,项目公司,12000000,2023-03-01\n")
+        try r.importContracts(csv: contract, recordedBy: "x", date: day("2023-02-02"))
+        let e = try #require(try r.projectLedger(asOf: day("2025-06-30")).entries.first { $0.projectID == "P2" })
+        #expect(e.classification == .short)
+        #expect(e.parcels == [parcel])
+        #expect(e.idleLand.map(\.parcelID) == [parcel] && e.idleLand[0].mayRecoverWithoutCompensation)
+        #expect(e.overdue?.days == 180)        // past the production deadline of 2025-01-01, well under two years
+        #expect(e.response == .landRecovery)   // because its land has been idle two full years
+        #expect(e.reason?.contains("parcel \(parcel) is idle land") == true)
+    }
 }

@@ -82,4 +82,16 @@ struct ProjectCLITests {
         let again = try lb("project", "assign", reg, signed, "--parcels", parcel, "--date", "2025-06-02", "--by", "招商局")
         #expect(again.status == 67)
     }
+
+    @Test("project match finds sites by the project's recorded demand; a project without one is not found")
+    func match() throws {
+        let reg = try registryWithFixture()
+        #expect(try lb("import", reg, fixture("xinyu-hitech-disposed.geojson")).status == 0)
+        let m = try lb("project", "match", reg, "XJ-2021-019", "--limit", "3")
+        #expect(m.status == 0, "\(m.stderr)")
+        #expect(m.stdout.hasPrefix("demand XJ-2021-019 (鹭源光电传感器项目): 2 candidates"))
+        let none = try lb("project", "match", reg, "XJ-2019-005")
+        #expect(none.status == 66)
+        #expect(none.stderr.contains("has no demand recorded"))
+    }
 }

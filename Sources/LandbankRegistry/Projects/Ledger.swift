@@ -56,8 +56,19 @@ public struct LedgerEntry: Sendable, Codable {
     /// Which deadline has passed and by how many days (the latest one that applies), when one has.
     public var overdue: Overdue?
     public var incentives: IncentiveStatus
+    /// Parcels assigned to the project (its site events), and those of them the idle-land rules flag.
+    public var parcels: [String] = []
+    public var idleLand: [IdleLandNote] = []
     public var response: LedgerResponse?
     public var reason: String?
+}
+
+/// A parcel of the project that the idle-land rules (2012 Measures) flag on the ledger's date, through its
+/// supply contract (`Registry.idleCheck`).
+public struct IdleLandNote: Sendable, Codable, Equatable {
+    public var parcelID: String
+    public var mayRecoverWithoutCompensation: Bool
+    public var reason: String
 }
 
 /// One promised figure against what was reached: "investment 38% of promised".

@@ -6,8 +6,8 @@ import LandbankLifecycle
 /// 2. short because the market changed (cause `market`) → pause further incentives, visit, help it reach its
 ///    figures;
 /// 3. the investor's own delay (cause `investor`, or no cause recorded) two years or more past the deadline, or
-///    never landed that long → land recovery or the inefficient-land list (as idle land two years idle may be
-///    recovered without compensation);
+///    never landed that long, or on land the idle-land rules say may be recovered without compensation (two
+///    full years idle under its supply contract) → land recovery or the inefficient-land list;
 /// 4. otherwise past a deadline by the investor's own delay → legal steps for breach of the agreement.
 /// Met and building projects need no response.
 enum LedgerResponses {
@@ -25,9 +25,13 @@ enum LedgerResponses {
         }
         let cause = p.cause == nil ? "no cause recorded, taken as the investor's own" : "the investor's own delay (企业自身原因)"
         let nothing = e.classification == .neverLanded ? "signed \(e.signedOn) and never landed" : what
-        if (e.overdue?.days ?? 0) >= LedgerRules.severeDays {
-            return (.landRecovery, "\(cause): \(nothing)\(late); two years or more is a serious breach")
+        let idle = e.idleLand.map { "; parcel \($0.parcelID) is idle land: \($0.reason)" }.joined()
+        if e.idleLand.contains(where: \.mayRecoverWithoutCompensation) {
+            return (.landRecovery, "\(cause): \(nothing)\(late)\(idle)")
         }
-        return (.legalSteps, "\(cause): \(nothing)\(late)")
+        if (e.overdue?.days ?? 0) >= LedgerRules.severeDays {
+            return (.landRecovery, "\(cause): \(nothing)\(late)\(idle); two years or more is a serious breach")
+        }
+        return (.legalSteps, "\(cause): \(nothing)\(late)\(idle)")
     }
 }

@@ -16,7 +16,7 @@ enum LedgerRules {
     static let severeDays = 730
 
     static func entry(_ p: Project, events: [ProjectEvent], actuals: [ProjectActual], incentives: [ProjectIncentive],
-                      asOf: CivilDate) -> LedgerEntry? {
+                      idle: [String: IdleVerdict] = [:], asOf: CivilDate) -> LedgerEntry? {
         let known = events.filter { $0.date <= asOf }
         guard let signedOn = signedDate(known), let stage = known.last?.stage else { return nil }
         let years = actuals.filter { $0.year <= asOf.year }.sorted { $0.year < $1.year }
@@ -53,7 +53,11 @@ enum LedgerRules {
         }
         let inc = incentiveStatus(incentives.filter { $0.date <= asOf })
         var e = LedgerEntry(projectID: p.id, name: p.name, team: p.team, signedOn: signedOn, stage: stage, classification: c,
-                            shortfalls: c == .met ? [] : shortfalls, overdue: overdue, incentives: inc, response: nil, reason: nil)
+                            shortfalls: c == .met ? [] : shortfalls, overdue: overdue, incentives: inc)
+        e.parcels = known.filter { $0.kind == .site }.flatMap(\.sites).filter { $0.hasPrefix("parcel:") }.map { String($0.dropFirst(7)) }
+        e.idleLand = e.parcels.compactMap { id in
+            idle[id].flatMap { v in v.excluded ? nil : IdleLandNote(parcelID: id, mayRecoverWithoutCompensation: v.mayRecoverWithoutCompensation, reason: v.reason) }
+        }
         (e.response, e.reason) = LedgerResponses.respond(p, e)
         return e
     }
