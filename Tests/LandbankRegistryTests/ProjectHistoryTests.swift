@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import LandbankRegistry
 
@@ -52,5 +53,24 @@ struct ProjectHistoryTests {
             try r.recordStage(NewProjectEvent(projectID: "nope", date: day("2023-01-01"), stage: .lead, recordedBy: "x"))
         }
         #expect(e?.category == .notFound)
+    }
+
+    @Test("verify's project checks: a stage set outside landbank, or a dropped trigger, is reported")
+    func verifyChecks() throws {
+        let r = try newRegistry()
+        try r.addSigned(sampleProject("V1"), signed: "2022-01-10")
+        func problems() throws -> [String] {
+            let q = try DatabaseQueue(path: r.path)
+            defer { try? q.close() }
+            return try q.read { db in
+                var report = VerifyReport(checks: [])
+                try GeoPackageStore.verifyProjects(db, &report, limit: 20)
+                return report.checks.flatMap(\.problems)
+            }
+        }
+        #expect(try problems().isEmpty)
+        try run("/usr/bin/sqlite3", [r.path, "UPDATE projects SET stage = 'producing'; DROP TRIGGER project_events_no_delete"])
+        #expect(try problems() == ["trigger project_events_no_delete is missing (dropped outside landbank?)",
+                                   "project V1: stage producing, its history says signed"])
     }
 }
