@@ -89,6 +89,7 @@ extension GeoPackageStore {
             }
             try Self.verifyGeometries(db, measure, &report, limit: limit)
             try Self.verifyHistory(db, &report, limit: limit)
+            try Self.verifyProjects(db, &report, limit: limit)
             return report
         }
     }

@@ -102,6 +102,14 @@ protocol StoreReader {
     func indexedCount() throws -> Int
     /// Each zone's admission policy (JSON text), by zone.
     func zonePolicies() throws -> [String: String]
+    /// Projects (their cached stage included), by id; one project when `id` is given.
+    func projects(id: String?) throws -> [Project]
+    /// Project histories, of one project or all, by project, date, id; and actuals and incentives likewise.
+    func projectEvents(of projectID: String?) throws -> [ProjectEvent]
+    func projectActuals(of projectID: String?) throws -> [ProjectActual]
+    func projectIncentives(of projectID: String?) throws -> [ProjectIncentive]
+    /// Where the projects' hash chain breaks (empty when intact).
+    func projectChainProblems() throws -> [String]
 }
 
 /// Primitive writes inside one transaction. None of them checks a domain rule: `Registry` does.
@@ -120,6 +128,15 @@ protocol StoreWriter: StoreReader {
     func storeGeometry(_ out: FeatureProcessor.Output, of subject: Subject) throws
     /// Sets (or replaces) a zone's admission policy.
     func putZonePolicy(zone: String, json: String, at time: String, by recordedBy: String) throws
+    /// Inserts a project or replaces its record (not its stage); appends to its hash-chained history; caches
+    /// the stage the history leads to; puts one year's actuals; adds an incentive (false: the same one is there).
+    func putProject(_ p: Project) throws
+    func appendProjectEvent(_ e: NewProjectEvent) throws -> ProjectEvent
+    func setProjectStage(_ projectID: String, _ stage: ProjectStage?) throws
+    func putProjectActual(_ a: ProjectActual) throws
+    func addProjectIncentive(_ i: ProjectIncentive) throws -> Bool
+    /// Sets a building's vacant floor space (m²), which the occupancy report reads.
+    func setVacantFloorArea(buildingID: String, _ m2: Double?) throws
 }
 
 /// A subject's geometry as stored, with its areas (m²).

@@ -1,0 +1,26 @@
+import LandbankLifecycle
+
+/// Amounts as the seeds write them: 亿元 from one 亿 up ("65.1亿元", "383.6亿元", "5亿元"), 万元 from one 万 up
+/// ("6000万元", "8000万元"), yuan below. Exact: the decimals that the amount has, trailing zeros dropped, never
+/// rounded (1 fen is 0.0000000001亿元), so that a sum shown agrees with its parts to the fen.
+public enum ChineseAmount {
+    static let yi: UInt64 = 10_000_000_000   // fen in 1 亿元
+    static let wan: UInt64 = 1_000_000        // fen in 1 万元
+
+    public static func text(_ m: Money) -> String {
+        let sign = m.fen < 0 ? "-" : ""
+        let f = m.fen.magnitude
+        if f >= yi { return sign + decimal(f, unit: yi, places: 10) + "亿元" }
+        if f >= wan { return sign + decimal(f, unit: wan, places: 6) + "万元" }
+        return sign + decimal(f, unit: 100, places: 2) + "元"
+    }
+
+    /// `value / unit` written exactly, where `unit` is 10^places.
+    static func decimal(_ value: UInt64, unit: UInt64, places: Int) -> String {
+        let whole = value / unit
+        var frac = String(value % unit)
+        frac = String(repeating: "0", count: places - frac.count) + frac
+        while frac.hasSuffix("0") { frac.removeLast() }
+        return frac.isEmpty ? "\(whole)" : "\(whole).\(frac)"
+    }
+}
