@@ -102,6 +102,8 @@ protocol StoreReader {
     func indexedCount() throws -> Int
     /// Each zone's admission policy (JSON text), by zone.
     func zonePolicies() throws -> [String: String]
+    /// The server's API tokens, revoked ones included, by id (digests only: no store keeps a token in clear).
+    func apiTokens() throws -> [StoredToken]
 }
 
 /// Primitive writes inside one transaction. None of them checks a domain rule: `Registry` does.
@@ -120,6 +122,10 @@ protocol StoreWriter: StoreReader {
     func storeGeometry(_ out: FeatureProcessor.Output, of subject: Subject) throws
     /// Sets (or replaces) a zone's admission policy.
     func putZonePolicy(zone: String, json: String, at time: String, by recordedBy: String) throws
+    /// Adds an API token (its digest); a name already held by a token not revoked is refused as a conflict.
+    func putToken(_ t: StoredToken) throws
+    /// Marks the token of that name not yet revoked as revoked; false when there is none.
+    func revokeToken(name: String, at time: String) throws -> Bool
 }
 
 /// A subject's geometry as stored, with its areas (m²).
