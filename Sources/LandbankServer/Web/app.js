@@ -103,10 +103,12 @@ async function showParcel(id) {
   } catch (e) { box.innerHTML = `<p class="error">${esc(e.message)}</p>`; }
 }
 
+// Candidates or blocks over the parcels, labelled, and the map zoomed to them.
 function drawOverlay(geo, style, label) {
   overlay.clearLayers();
   const layers = {};
-  L.geoJSON(geo, { style, onEachFeature: (f, l) => { layers[f.id] = l; l.bindTooltip(label(f)); } }).addTo(overlay);
+  const drawn = L.geoJSON(geo, { style, onEachFeature: (f, l) => { layers[f.id] = l; l.bindTooltip(label(f), { permanent: true, direction: "center", className: "tag" }); } }).addTo(overlay);
+  if (geo.features.length) map.fitBounds(drawn.getBounds().pad(0.3));
   return layers;
 }
 
@@ -122,10 +124,10 @@ async function runMatch() {
     const r = await api("/api/match?map=true&limit=5", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(demand) });
     const a = r.answers[0];
     if (!a.candidates.length) { list.innerHTML = `<li>${t("noCandidates")}</li>`; overlay.clearLayers(); return; }
-    const layers = drawOverlay(r.map, { color: "#000", weight: 3, dashArray: "4", fillOpacity: 0.1 },
-                               f => `#${f.properties.rank} ${f.properties.parcels.join("+")}`);
+    const layers = drawOverlay(r.map, { color: "#e6007e", weight: 4, fillColor: "#e6007e", fillOpacity: 0.35 },
+                               f => `${f.properties.rank}`);
     list.innerHTML = a.candidates.map((c, i) =>
-      `<li data-key="${esc(a.demand)}#${i + 1}"><b>${esc(c.parcels.join("+"))}</b> ${t("score")} ${fixed(c.score, 1)}<br><small>${esc(c.reasons.join("; "))}</small></li>`).join("");
+      `<li data-key="${esc(a.demand)}#${i + 1}"><b>${esc(c.parcels.join("+"))}</b> ${t("score")} ${fixed(c.score, 1)}<br><small>${esc(c.reasons.slice(0, 2).join("; "))}</small>${c.reasons.length > 2 ? `<details><summary>…</summary><small>${esc(c.reasons.slice(2).join("; "))}</small></details>` : ""}</li>`).join("");
     list.querySelectorAll("li").forEach(li => li.addEventListener("click", () => { const l = layers[li.dataset.key]; if (l) map.fitBounds(l.getBounds()); }));
     document.body.dataset.candidates = a.candidates.length;
   } catch (e) { list.innerHTML = `<li class="error">${esc(e.message)}</li>`; }
@@ -136,7 +138,7 @@ async function showBlocks() {
   const list = document.getElementById("blockList");
   try {
     const r = await api(`/api/blocks?map=true&min_mu=${encodeURIComponent(document.getElementById("blockMu").value)}`);
-    const layers = drawOverlay(r.map, { color: "#00c", weight: 3, fillOpacity: 0.15 }, f => `${f.properties.area_mu} ${t("mu")}`);
+    const layers = drawOverlay(r.map, { color: "#0033cc", weight: 4, fillColor: "#0033cc", fillOpacity: 0.3 }, f => `${fixed(f.properties.area_mu, 1)} ${t("mu")}`);
     list.innerHTML = r.blocks.map((b, i) => `<li data-key="block-${i + 1}">${fixed(b.area_mu, 3)} ${t("mu")}, ${b.parcels.length} ${t("parcels")} (${esc(b.zones.join(", "))})</li>`).join("");
     list.querySelectorAll("li").forEach(li => li.addEventListener("click", () => { const l = layers[li.dataset.key]; if (l) map.fitBounds(l.getBounds()); }));
   } catch (e) { list.innerHTML = `<li class="error">${esc(e.message)}</li>`; }
