@@ -3,5 +3,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh debug >/dev/null
+# The browser test of the web map: headless Chromium and a CJK font for the Chinese page (it skips without them).
+for p in chromium fonts-wqy-microhei; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" && continue
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$p" >/dev/null || echo "test: could not install $p; the browser test will skip" >&2
+done
 export PATH="/opt/swift/usr/bin:$PATH"
 swift test 2>&1

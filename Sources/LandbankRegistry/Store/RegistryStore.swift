@@ -110,6 +110,8 @@ protocol StoreReader {
     func projectIncentives(of projectID: String?) throws -> [ProjectIncentive]
     /// Where the projects' hash chain breaks (empty when intact).
     func projectChainProblems() throws -> [String]
+    /// The server's API tokens, revoked ones included, by id (digests only: no store keeps a token in clear).
+    func apiTokens() throws -> [StoredToken]
 }
 
 /// Primitive writes inside one transaction. None of them checks a domain rule: `Registry` does.
@@ -137,6 +139,10 @@ protocol StoreWriter: StoreReader {
     func addProjectIncentive(_ i: ProjectIncentive) throws -> Bool
     /// Sets a building's vacant floor space (m²), which the occupancy report reads.
     func setVacantFloorArea(buildingID: String, _ m2: Double?) throws
+    /// Adds an API token (its digest); a name already held by a token not revoked is refused as a conflict.
+    func putToken(_ t: StoredToken) throws
+    /// Marks the token of that name not yet revoked as revoked; false when there is none.
+    func revokeToken(name: String, at time: String) throws -> Bool
 }
 
 /// A subject's geometry as stored, with its areas (m²).

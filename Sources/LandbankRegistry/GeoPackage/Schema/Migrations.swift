@@ -71,6 +71,7 @@ enum Migrations {
         m.registerMigration(QueryIndexMigration.name) { db in try QueryIndexMigration.run(db) }
         m.registerMigration(PolicyMigration.name) { db in try PolicyMigration.run(db) }
         m.registerMigration(ProjectMigration.name) { db in try ProjectMigration.run(db) }
+        m.registerMigration(TokenMigration.name) { db in try TokenMigration.run(db) }
         return m
     }
 }

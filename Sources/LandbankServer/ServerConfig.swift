@@ -1,0 +1,72 @@
+import Foundation
+import LandbankRegistry
+
+/// What a bureau sets for its server, read from the `--config` JSON file; every key is optional.
+///
+/// `{"publish": true, "tile_url": "https://…/{z}/{x}/{y}.png", "max_upload_mb": 64, "page_size": 500}`
+public struct ServerConfig: Sendable, Equatable {
+    /// Whether requests without a token may read the published inventory (as the `public` role).
+    public var publish = false
+    /// A tile server for the web map's background; nil: no background, the map works offline.
+    public var tileURL: String?
+    /// The largest upload `POST /api/import` accepts, in bytes (413 above it).
+    public var maxUploadBytes = 64 << 20
+    /// Parcels or buildings a page when the request gives no limit, and the most a page may hold.
+    public var pageSize = 500
+    public var maxPageSize = 5000
+
+    public init(publish: Bool = false, tileURL: String? = nil, maxUploadBytes: Int = 64 << 20, pageSize: Int = 500) {
+        self.publish = publish
+        self.tileURL = tileURL
+        self.maxUploadBytes = maxUploadBytes
+        self.pageSize = pageSize
+    }
+
+    static let keys: Set<String> = ["publish", "tile_url", "max_upload_mb", "page_size"]
+
+    /// Reads a config file; an unknown key or a value of the wrong type is refused, naming the file and the key.
+    public static func read(_ data: Data, file: String) throws -> ServerConfig {
+        func bad(_ why: String) -> ConfigError { ConfigError(description: "\(file): \(why)") }
+        guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+            throw bad("not a JSON object")
+        }
+        if let unknown = object.keys.sorted().first(where: { !keys.contains($0) }) {
+            throw bad("unknown key \"\(unknown)\" (known: \(keys.sorted().joined(separator: ", ")))")
+        }
+        struct File: Decodable {
+            var publish: Bool?
+            var tile_url: String?
+            var max_upload_mb: Int?
+            var page_size: Int?
+        }
+        let f: File
+        do { f = try JSONDecoder().decode(File.self, from: data) } catch let DecodingError.typeMismatch(_, context) {
+            throw bad("\(context.codingPath.map(\.stringValue).joined(separator: ".")): a value of the wrong type")
+        } catch {
+            throw bad("not a config object: \(error)")
+        }
+        var c = ServerConfig()
+        if let v = f.publish { c.publish = v }
+        if let s = f.tile_url {
+            guard s.hasPrefix("http://") || s.hasPrefix("https://") else {
+                throw bad("tile_url: give an http(s) URL template such as https://tiles.example/{z}/{x}/{y}.png")
+            }
+            c.tileURL = s
+        }
+        if let n = f.max_upload_mb {
+            guard (1...4096).contains(n) else { throw bad("max_upload_mb: give a whole number from 1 to 4096") }
+            c.maxUploadBytes = n << 20
+        }
+        if let n = f.page_size {
+            guard (1...c.maxPageSize).contains(n) else { throw bad("page_size: give a whole number from 1 to \(c.maxPageSize)") }
+            c.pageSize = n
+        }
+        return c
+    }
+}
+
+/// A config file landbank cannot use (bad input: the CLI exits 65).
+public struct ConfigError: Error, CategorizedError, CustomStringConvertible {
+    public var description: String
+    public var category: ErrorCategory { .invalidInput }
+}

@@ -1,0 +1,132 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+
+/// A `landbank serve` process on a free loopback port (--port 0; the port is read from its first line).
+final class Server {
+    let process = Process()
+    let port: Int
+
+    init(_ registry: String, _ extra: [String] = []) throws {
+        process.executableURL = URL(fileURLWithPath: landbank)
+        process.arguments = ["serve", registry, "--port", "0"] + extra
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // "landbank: serving REG on http://127.0.0.1:PORT/"; the line arrives once the socket is bound.
+        var line = Data()
+        while !line.contains(UInt8(ascii: "\n")) {
+            let d = out.fileHandleForReading.availableData
+            if d.isEmpty { break }
+            line.append(d)
+        }
+        let text = String(decoding: line, as: UTF8.self)
+        guard let r = text.range(of: #"127\.0\.0\.1:(\d+)"#, options: .regularExpression),
+              let port = Int(text[r].split(separator: ":").last ?? "") else {
+            process.terminate()
+            throw ServeTestError(description: "landbank serve said: \(text)")
+        }
+        self.port = port
+    }
+
+    func get(_ path: String, token: String? = nil) throws -> (status: Int, body: String) {
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
+        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var result: (Int, String) = (0, "")
+        URLSession.shared.dataTask(with: request) { data, response, _ in
+            result = ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data ?? Data(), as: UTF8.self))
+            done.signal()
+        }.resume()
+        done.wait()
+        return result
+    }
+
+    deinit {
+        // SIGTERM: Hummingbird's service group shuts the server down gracefully.
+        process.terminate()
+        process.waitUntilExit()
+    }
+}
+
+struct ServeTestError: Error, CustomStringConvertible { var description: String }
+
+/// The tour's registry in a fresh folder.
+func tourRegistry() throws -> String {
+    let reg = try scratchDirectory() + "/xinyu.gpkg"
+    try #require(try lb("init", reg, "--crs", "EPSG:4547").status == 0)
+    try #require(try lb("import", reg, fixture("xinyu-hitech-disposed.geojson"), "--by", "demo").status == 0)
+    try #require(try lb("building", "import", reg, fixture("xinyu-hitech-buildings.geojson"), "--by", "demo").status == 0)
+    try #require(try lb("policy", "import", reg, fixture("policies-xinyu.json"), "--by", "demo").status == 0)
+    return reg
+}
+
+let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+@Suite("landbank serve and landbank token")
+struct ServeCLITests {
+    @Test("token add prints the token once, list shows names and roles only, revoke ends it; the file keeps no token")
+    func tokens() throws {
+        let reg = try tourRegistry()
+        let added = try lb("token", "add", reg, "--role", "clerk", "--name", "张三")
+        #expect(added.status == 0)
+        let token = added.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(token.hasPrefix("lbk_") && !token.contains("\n"))
+        #expect(added.stderr.contains("shown only this once"))
+        let list = try lb("token", "list", reg)
+        #expect(list.stdout.contains("张三") && list.stdout.contains("clerk") && !list.stdout.contains(token))
+        let file = try Data(contentsOf: URL(fileURLWithPath: reg))
+        #expect(file.range(of: Data(token.utf8)) == nil)
+        #expect(try lb("token", "add", reg, "--role", "boss", "--name", "x").status == 64)
+        #expect(try lb("token", "add", reg, "--role", "clerk", "--name", "张三").status == 67)
+        #expect(try lb("token", "revoke", reg, "张三").status == 0)
+        #expect(try lb("token", "revoke", reg, "张三").status == 66)
+    }
+
+    @Test("serve answers on a free loopback port, with the token's role; a bad config stops it with one line")
+    func serve() throws {
+        let reg = try tourRegistry()
+        let token = try lb("token", "add", reg, "--role", "leader", "--name", "李四").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let server = try Server(reg)
+        let stats = try server.get("/api/stats", token: token)
+        #expect(stats.status == 200 && stats.body.contains("\"parcels\":144"))
+        #expect(try server.get("/api/stats").status == 401)
+        #expect(try server.get("/").body.contains("leaflet"))
+        #expect(try server.get("/leaflet/leaflet.js").status == 200)
+        let config = try scratchDirectory() + "/config.json"
+        try Data(#"{"publish": "yes"}"#.utf8).write(to: URL(fileURLWithPath: config))
+        let bad = try lb("serve", reg, "--port", "0", "--config", config)
+        #expect(bad.status != 0 && bad.stderr.contains("config.json: publish"))
+    }
+
+    @Test("the web page in headless Chromium draws the parcels and a match's candidates (screenshots in out/screenshots)",
+          .enabled(if: chromium != nil, "Debian's chromium is not installed (apt-get install chromium)"))
+    func browser() throws {
+        let reg = try tourRegistry()
+        let token = try lb("token", "add", reg, "--role", "officer", "--name", "王五").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let server = try Server(reg)
+        let shots = repository + "/out/screenshots"
+        try FileManager.default.createDirectory(atPath: shots, withIntermediateDirectories: true)
+        func page(_ hash: String, screenshot: String?) throws -> String {
+            let url = "http://127.0.0.1:\(server.port)/#token=\(token)&\(hash)"
+            let profile = try scratchDirectory()
+            var args = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(profile)",
+                        "--window-size=1400,900", "--virtual-time-budget=15000"]
+            args += screenshot.map { ["--screenshot=\(shots)/\($0)"] } ?? ["--dump-dom"]
+            return try run(chromium!, args + [url]).stdout
+        }
+        let dom = try page("match&lang=zh", screenshot: nil)
+        // The page marks what it drew: 144 parcels; and the match's candidates are listed with their reasons.
+        #expect(dom.contains("data-parcels=\"144\""), "\(dom.prefix(600))")
+        #expect(dom.contains("data-candidates=\"5\""))
+        #expect(dom.contains("XYGX-2023-") && dom.contains("得分"))
+        // Leaflet drew one path per parcel (and the candidates over them).
+        #expect(dom.components(separatedBy: "<path").count - 1 >= 144)
+        _ = try page("match&lang=zh", screenshot: "map-match-zh.png")
+        _ = try page("blocks&report&parcel=XYGX-2023-011&lang=en", screenshot: "map-blocks-en.png")
+        #expect(FileManager.default.fileExists(atPath: shots + "/map-match-zh.png"))
+    }
+}
