@@ -70,6 +70,7 @@ enum Migrations {
         m.registerMigration("v4-tamper-evident-history") { db in try IntegrityMigration.run(db) }
         m.registerMigration(QueryIndexMigration.name) { db in try QueryIndexMigration.run(db) }
         m.registerMigration(PolicyMigration.name) { db in try PolicyMigration.run(db) }
+        m.registerMigration(SiteIndexMigration.name) { db in try SiteIndexMigration.run(db) }
         return m
     }
 }
