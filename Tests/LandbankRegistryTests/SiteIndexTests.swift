@@ -34,7 +34,7 @@ struct SiteIndexTests {
             #expect(try wrongCells(r, index) == [], "\(index.name)", sourceLocation: sourceLocation)
         }
         let report = try r.verify()
-        for check in report.checks where check.name.hasPrefix("site index") {
+        for check in report.checks where check.name.hasPrefix("spatial index") {
             #expect(check.problems == [], "\(check.name)", sourceLocation: sourceLocation)
         }
     }

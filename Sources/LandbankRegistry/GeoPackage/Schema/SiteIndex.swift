@@ -68,8 +68,12 @@ struct SiteIndex: Sendable {
         ]
     }
 
-    /// Fills the tree from the layer's rows (a registry made before migration 7).
+    /// Fills the tree from the layer's rows (a registry made before migration 7, or `repair`). A blob that is
+    /// not a GeoPackage geometry (another tool's) is left out rather than stopping the fill: `verify` names it.
     var fill: String {
-        "INSERT INTO \(name) SELECT \(values("t")) FROM \(table) t WHERE t.geom NOT NULL AND NOT ST_IsEmpty(t.geom)"
+        """
+        INSERT INTO \(name) SELECT \(values("t")) FROM \(table) t
+        WHERE t.geom NOT NULL AND substr(t.geom, 1, 2) = X'4750' AND NOT ST_IsEmpty(t.geom)
+        """
     }
 }
