@@ -79,8 +79,11 @@ if [[ ! -e $ADDFILE ]]; then
         --extent-km "$(python3 -c "import math; print(round(300 * math.sqrt($ADD / 1e6), 3))")"
     sed 's/"id":"SYN-/"id":"ADD-/' "$WORK/add.tmp" >"$ADDFILE" && rm "$WORK/add.tmp"
 fi
+rm -f "$WORK"/conc.gpkg*
 cp "$REG" "$WORK/conc.gpkg"
-"$BENCH" --concurrency "$WORK/conc.gpkg" "$LB" "$ADDFILE" 8 5 "$HALF"
+"$BENCH" --concurrency "$WORK/conc.gpkg" "$LB" "$ADDFILE" 8 10 "$HALF"
+# A fresh copy (and no -wal left by the run above, which SQLite would replay into it).
+rm -f "$WORK"/conc.gpkg*
 cp "$REG" "$WORK/conc.gpkg"
 /usr/bin/time -f "import of $(basename "$ADDFILE") alone: %e s" "$LB" import "$WORK/conc.gpkg" "$ADDFILE" >/dev/null
-rm -f "$WORK/conc.gpkg"
+rm -f "$WORK"/conc.gpkg*

@@ -2,7 +2,7 @@ import Foundation
 import LandbankRegistry
 
 /// READERS threads share ONE `Registry` and run the three queries round-robin over the benchmark's points:
-/// first for SECONDS on an idle registry, then while `LANDBANK import REG ADD.geojson` runs in another
+/// first for SECONDS on an idle registry (after as long a warm-up), then while `LANDBANK import REG ADD.geojson` runs in another
 /// process (readers never wait for the writer: WAL). Prints queries/s for both and the import's wall time.
 enum Concurrency {
     /// The readers' shared state: the stop flag and the totals (a lock: touched once a query, far below its cost).
@@ -35,6 +35,8 @@ enum Concurrency {
         let registry = try Registry.open(at: reg)
         let spots = Workload.spots(200, halfKm: halfKm)
 
+        // Warm-up: every reader connection's page cache, as a server that has been running a while has it.
+        _ = try measure(registry, readers: readers, spots: spots) { Thread.sleep(forTimeInterval: seconds) }
         let idle = try measure(registry, readers: readers, spots: spots) { Thread.sleep(forTimeInterval: seconds) }
         print(String(format: "concurrency %d readers, one Registry, idle registry:          %8.0f queries/s (%d queries in %.1f s)",
                      readers, idle.rate, idle.count, idle.seconds))
