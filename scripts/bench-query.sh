@@ -12,6 +12,9 @@
 #    p50/p99 of: parcels 40-60 mu within 20 km nearest 10; parcels 80-120 mu within 20 km nearest 10;
 #    buildings >= 20,000 m2 vacant, >= 8 m clear height, >= 2,000 kVA within 30 km nearest 10.
 # 4. scripts/bench-query-spatialite.py: the same three queries through mod_spatialite, one connection.
+# 5. Concurrency: 8 reader threads sharing one Registry run the three queries round-robin, on the idle registry
+#    and while `landbank import` adds N/10 more parcels (a generated file, ids renamed ADD-) from another
+#    process, on a copy of the registry; then the same import alone on a fresh copy. CONCURRENCY=0 skips it.
 # LANDBANK_BIN=PATH imports with that landbank binary instead of building a release one.
 # Work files live in out/bench-query/ (ignored by git); the registry is reused while N and the generator
 # are unchanged.
@@ -46,12 +49,19 @@ BENCH="$(cd scripts/bench-query && swift build -c release --show-bin-path)/bench
 EXTENT=$(python3 -c "import math; print(round(300 * math.sqrt($N / 1e6), 3))")
 HALF=$(python3 -c "print($EXTENT / 2)")
 REG=$WORK/reg-$N.gpkg
-stamp="N=$N gen=$(md5sum <scripts/gen-synthetic.py | cut -d' ' -f1)"
+# The registry is rebuilt when the generator or the schema (migrations, index loaders, import writers) changes.
+schema=$(cat Sources/LandbankRegistry/GeoPackage/Schema/*.swift Sources/LandbankRegistry/GeoPackage/Index/*.swift \
+    Sources/LandbankRegistry/GeoPackage/Import/*.swift | md5sum | cut -d' ' -f1)
+stamp="N=$N gen=$(md5sum <scripts/gen-synthetic.py | cut -d' ' -f1) schema=$schema"
 if [[ ! -e $REG || "$(cat "$REG.stamp" 2>/dev/null)" != "$stamp" ]]; then
     rm -f "$REG" "$REG.stamp"
-    echo "generating $N parcels and $((N / 5)) buildings over ${EXTENT} km ..."
-    python3 scripts/gen-synthetic.py "$N" "$WORK/parcels.geojson" --crs-4547 --extent-km "$EXTENT" \
-        --buildings-out "$WORK/buildings.geojson" --buildings-every 5
+    gen="N=$N gen=$(md5sum <scripts/gen-synthetic.py | cut -d' ' -f1)"
+    if [[ ! -e $WORK/parcels.geojson || "$(cat "$WORK/parcels.stamp" 2>/dev/null)" != "$gen" ]]; then
+        echo "generating $N parcels and $((N / 5)) buildings over ${EXTENT} km ..."
+        python3 scripts/gen-synthetic.py "$N" "$WORK/parcels.geojson" --crs-4547 --extent-km "$EXTENT" \
+            --buildings-out "$WORK/buildings.geojson" --buildings-every 5
+        echo "$gen" >"$WORK/parcels.stamp"
+    fi
     "$LB" init "$REG" --crs EPSG:4547 >/dev/null
     /usr/bin/time -f "import parcels: %e s" "$LB" import "$REG" "$WORK/parcels.geojson" >/dev/null
     /usr/bin/time -f "import buildings: %e s" "$LB" building import "$REG" "$WORK/buildings.geojson" >/dev/null
@@ -60,3 +70,20 @@ fi
 echo "registry: $(sqlite3 "$REG" 'SELECT count(*) FROM parcels') parcels, $(sqlite3 "$REG" 'SELECT count(*) FROM buildings') buildings; $POINTS points x $PASSES passes"
 "$BENCH" "$REG" "$POINTS" "$PASSES" "$HALF"
 /usr/bin/python3 scripts/bench-query-spatialite.py "$REG" "$POINTS" "$PASSES" "$HALF"
+
+[[ ${CONCURRENCY:-1} == 0 ]] && exit 0
+ADD=$((N / 10))
+ADDFILE=$WORK/add-$ADD.geojson
+if [[ ! -e $ADDFILE ]]; then
+    python3 scripts/gen-synthetic.py "$ADD" "$WORK/add.tmp" --crs-4547 --seed 2 \
+        --extent-km "$(python3 -c "import math; print(round(300 * math.sqrt($ADD / 1e6), 3))")"
+    sed 's/"id":"SYN-/"id":"ADD-/' "$WORK/add.tmp" >"$ADDFILE" && rm "$WORK/add.tmp"
+fi
+rm -f "$WORK"/conc.gpkg*
+cp "$REG" "$WORK/conc.gpkg"
+"$BENCH" --concurrency "$WORK/conc.gpkg" "$LB" "$ADDFILE" 8 10 "$HALF"
+# A fresh copy (and no -wal left by the run above, which SQLite would replay into it).
+rm -f "$WORK"/conc.gpkg*
+cp "$REG" "$WORK/conc.gpkg"
+/usr/bin/time -f "import of $(basename "$ADDFILE") alone: %e s" "$LB" import "$WORK/conc.gpkg" "$ADDFILE" >/dev/null
+rm -f "$WORK"/conc.gpkg*

@@ -13,8 +13,10 @@ struct QueryTests {
 
     struct Site { var parcel: Parcel; var geometry: MultiPolygon; var buildings: [Building] }
 
-    static let sites = Result { () throws -> [Site] in
-        let r = try registry.get()
+    static let sites = Result { try sites(of: try registry.get()) }
+
+    /// Every parcel of `r` with its geometry and buildings, read one by one.
+    static func sites(of r: Registry) throws -> [Site] {
         let byParcel = Dictionary(grouping: try r.buildings(), by: \.parcelID)
         return try r.parcels().map { p in
             Site(parcel: p, geometry: try #require(try r.parcel(id: p.parcelID)).geometry, buildings: byParcel[p.parcelID] ?? [])
@@ -22,9 +24,9 @@ struct QueryTests {
     }
 
     /// The full scan: which parcels match, with distances, in the query's order.
-    static func scan(_ q: ParcelQuery, _ search: SiteSearch) throws -> [(String, Double?)] {
+    static func scan(_ q: ParcelQuery, _ search: SiteSearch, sites given: [Site]? = nil) throws -> [(String, Double?)] {
         var out: [(id: String, key: Double, d: Double?)] = []
-        for s in try sites.get() where q.matchesAttributes(s.parcel) {
+        for s in try given ?? sites.get() where q.matchesAttributes(s.parcel) {
             if !q.buildings.isEmpty, !s.buildings.contains(where: q.buildings.matches) { continue }
             if let b = q.bbox, !s.geometry.intersects(b) { continue }
             var d: Double?

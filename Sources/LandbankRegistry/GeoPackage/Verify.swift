@@ -85,6 +85,7 @@ extension GeoPackageStore {
                 let rows = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(t)") ?? 0
                 let indexed = try Int.fetchOne(db, sql: "SELECT count(*) FROM rtree_\(t)_geom") ?? 0
                 if rows != indexed { p.append("\(indexed) index entries for \(rows) \(t)") }
+                if let site = SiteIndex.all.first(where: { $0.table == t }) { p += try Self.siteIndexProblems(db, site) }
                 report.add("spatial index of \(t)", p, limit: limit)
             }
             try Self.verifyGeometries(db, measure, &report, limit: limit)
@@ -105,7 +106,25 @@ extension GeoPackageStore {
                 }
             }
         }
+        try write { db in
+            for index in SiteIndex.all where try !Self.siteIndexProblems(db, index).isEmpty {
+                try db.execute(sql: "DELETE FROM \(index.name)")
+                try db.execute(sql: index.fill)
+            }
+        }
         return try recordOutsideEdits()
+    }
+
+    /// The site index's own structure (`rtreecheck`) and whether it holds one entry per row.
+    static func siteIndexProblems(_ db: Database, _ index: SiteIndex) throws -> [String] {
+        var p = try String.fetchAll(db, sql: "SELECT rtreecheck('\(index.name)')").filter { $0 != "ok" }.map { "\(index.name): \($0)" }
+        let rows = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(index.table)") ?? 0
+        let missing = try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM \(index.table) t WHERE NOT EXISTS (SELECT 1 FROM \(index.name) s WHERE s.id = t.fid)
+            """) ?? 0
+        let indexed = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(index.name)") ?? 0
+        if missing > 0 || indexed != rows { p.append("\(indexed) site index entries for \(rows) \(index.table), \(missing) rows without one") }
+        return p
     }
 }
 

@@ -1,5 +1,7 @@
 // Times the three site queries of issue 10 through the library, in process:
 //   bench-query REG.gpkg [POINTS=200] [PASSES=3] [HALF_EXTENT_KM=150]
+//   bench-query --concurrency REG.gpkg LANDBANK ADD.geojson [READERS=8] [SECONDS=5] [HALF_EXTENT_KM=150]
+// The second form measures READERS threads sharing one Registry (see Concurrency.swift).
 // Random points (seed 42) lie in a square of ±HALF_EXTENT_KM around 114.93°E 27.80°N, the synthetic grid's
 // centre. Each query runs once per point per pass after one warm-up pass; prints p50, p99 (ms) and the mean
 // number of results, one line per query.
@@ -11,6 +13,10 @@ struct LCG: RandomNumberGenerator {
     mutating func next() -> UInt64 { s = s &* 6364136223846793005 &+ 1442695040888963407; return s }
 }
 
+if CommandLine.arguments.dropFirst().first == "--concurrency" {
+    try Concurrency.run(Array(CommandLine.arguments.dropFirst(2)))
+    exit(0)
+}
 let args = CommandLine.arguments
 guard args.count >= 2 else { FileHandle.standardError.write(Data("usage: bench-query REG.gpkg [POINTS] [PASSES] [HALF_EXTENT_KM]\n".utf8)); exit(2) }
 let points = args.count > 2 ? Int(args[2]) ?? 200 : 200
@@ -18,24 +24,8 @@ let passes = args.count > 3 ? Int(args[3]) ?? 3 : 3
 let halfKm = args.count > 4 ? Double(args[4]) ?? 150 : 150
 let registry = try Registry.open(at: args[1], readOnly: true)
 let search = try SiteSearch(registry)
-var rng = LCG(s: 42)
-let dLat = halfKm / 110.95, dLon = halfKm / (111.32 * cos(27.8 * .pi / 180))
-let spots = (0..<points).map { _ in
-    (114.93 + Double.random(in: -dLon...dLon, using: &rng), 27.80 + Double.random(in: -dLat...dLat, using: &rng))
-}
-
-let queries: [(String, (Double, Double) throws -> Int)] = [
-    ("parcels 40-60 mu within 20 km nearest 10", { lon, lat in
-        try search.parcels(ParcelQuery(minMu: 40, maxMu: 60, near: NearPoint(lon: lon, lat: lat, withinKm: 20), limit: 10)).hits.count
-    }),
-    ("parcels 80-120 mu within 20 km nearest 10", { lon, lat in
-        try search.parcels(ParcelQuery(minMu: 80, maxMu: 120, near: NearPoint(lon: lon, lat: lat, withinKm: 20), limit: 10)).hits.count
-    }),
-    ("buildings >=20000 m2 vacant, >=8 m, >=2000 kVA within 30 km nearest 10", { lon, lat in
-        try search.buildings(BuildingQuery(criteria: BuildingCriteria(minVacantM2: 20_000, minClearHeightM: 8, minPowerKVA: 2_000),
-                                           near: NearPoint(lon: lon, lat: lat, withinKm: 30), limit: 10)).hits.count
-    }),
-]
+let spots = Workload.spots(points, halfKm: halfKm)
+let queries = Workload.queries(search)
 
 func percentile(_ sorted: [Double], _ p: Double) -> Double {
     sorted[min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)]

@@ -61,7 +61,7 @@ extension GeoPackageStore {
                     }
                     for row in rows {
                         let fid = try writer.write(row)
-                        index.add(id: fid, envelope: row.output.envelope)
+                        index.add(id: fid, envelope: row.output.envelope, attributes: row.siteAttributes)
                         totals.add(row.output.cadastralAreaM2, row.output.ellipsoidalAreaM2)
                         count += 1
                         if count % 10_000 == 0 { progress?(count) }
@@ -83,4 +83,14 @@ extension GeoPackageStore {
 protocol FeatureWriter {
     /// Inserts the row and returns its fid.
     mutating func write(_ row: ImportPipeline.Row) throws -> Int64
+}
+
+extension ImportPipeline.Row {
+    /// The values of the layer's `SiteIndex.attributes`, as the writers store them.
+    var siteAttributes: [Double?] {
+        switch attributes {
+        case .parcel: [output.cadastralAreaM2.map(AreaUnit.mu.fromSquareMetres), AreaUnit.mu.fromSquareMetres(output.ellipsoidalAreaM2)]
+        case .building(let b): [b.vacantFloorArea, b.clearHeight, b.powerKVA]
+        }
+    }
 }

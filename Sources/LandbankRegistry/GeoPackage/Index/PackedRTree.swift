@@ -1,17 +1,16 @@
 import LandbankGeometry
 
 /// A packed R-tree built by Sort-Tile-Recursive (Leutenegger, Lopez & Edgington 1997), laid out exactly as
-/// SQLite's rtree module stores a 2-D `rtree` table, so that it can be written into the table's shadow tables
+/// SQLite's rtree module stores an `rtree` table, so that it can be written into the table's shadow tables
 /// in one pass instead of inserting entries one at a time (~13 µs each through the R*Tree algorithm).
+/// Leaves are tiled on the centres of x and y only; any further dimensions (the site indexes' attributes)
+/// ride along and are unioned into the parent boxes.
 ///
 /// Node format (sqlite/ext/rtree/rtree.c): a blob of `nodeSize` bytes; bytes 0–1 the tree depth (root only),
 /// bytes 2–3 the cell count, then cells of 8 bytes id (rowid in a leaf, child node number above) and, per
 /// dimension, min and max as 32-bit floats, all big-endian. Boxes are rounded outward to float32, as rtree.c does.
-struct PackedRTree {
-    struct Entry {
-        var id: Int64
-        var minX: Float, maxX: Float, minY: Float, maxY: Float
-    }
+struct PackedTree<Cell: PackedCell> {
+    typealias Entry = Cell
 
     struct Node {
         var number: Int64
@@ -20,10 +19,7 @@ struct PackedRTree {
 
         static func union(_ e: [Entry]) -> Entry {
             var b = e[0]
-            for x in e.dropFirst() {
-                b.minX = min(b.minX, x.minX); b.maxX = max(b.maxX, x.maxX)
-                b.minY = min(b.minY, x.minY); b.maxY = max(b.maxY, x.maxY)
-            }
+            for x in e.dropFirst() { b.widen(x) }
             return b
         }
     }
@@ -31,9 +27,9 @@ struct PackedRTree {
     /// Levels from the leaves up; the last level holds only the root, node number 1.
     private(set) var levels: [[Node]] = []
     let nodeSize: Int
-    static let cellSize = 8 + 4 * 4
+    static var cellSize: Int { 8 + 8 * Entry.dimensions }
 
-    /// Cells per node for a node blob of `nodeSize` bytes (1228 for a 4096-byte page: 51 cells).
+    /// Cells per node for a node blob of `nodeSize` bytes (1228 for a 4096-byte page: 51 cells in 2-D).
     static func capacity(nodeSize: Int) -> Int { (nodeSize - 4) / cellSize }
 
     init(entries: [Entry], nodeSize: Int) {
@@ -91,10 +87,12 @@ struct PackedRTree {
             let id = UInt64(bitPattern: e.id)
             for k in 0..<8 { b[o + k] = UInt8(truncatingIfNeeded: id >> (56 - 8 * k)) }
             o += 8
-            for f in [e.minX, e.maxX, e.minY, e.maxY] {
-                let bits = f.bitPattern
-                for k in 0..<4 { b[o + k] = UInt8(truncatingIfNeeded: bits >> (24 - 8 * k)) }
-                o += 4
+            for d in 0..<Entry.dimensions {
+                for f in [e.min(d), e.max(d)] {
+                    let bits = f.bitPattern
+                    for k in 0..<4 { b[o + k] = UInt8(truncatingIfNeeded: bits >> (24 - 8 * k)) }
+                    o += 4
+                }
             }
         }
         return b
@@ -106,11 +104,49 @@ struct PackedRTree {
     }
 }
 
-extension PackedRTree.Entry {
+/// One cell of a packed tree: an id and a box of float32 bounds per dimension, x and y first.
+protocol PackedCell {
+    static var dimensions: Int { get }
+    var id: Int64 { get set }
+    var minX: Float { get }
+    var maxX: Float { get }
+    var minY: Float { get }
+    var maxY: Float { get }
+    /// The bounds of dimension `d` (0 is x, 1 is y).
+    func min(_ d: Int) -> Float
+    func max(_ d: Int) -> Float
+    /// Grows the box to hold `other`'s.
+    mutating func widen(_ other: Self)
+}
+
+/// The GeoPackage R*Tree of a layer: envelopes only.
+typealias PackedRTree = PackedTree<PlaneCell>
+
+struct PlaneCell: PackedCell {
+    static let dimensions = 2
+    var id: Int64
+    var minX: Float, maxX: Float, minY: Float, maxY: Float
+
+    func min(_ d: Int) -> Float { d == 0 ? minX : minY }
+    func max(_ d: Int) -> Float { d == 0 ? maxX : maxY }
+
+    mutating func widen(_ x: PlaneCell) {
+        minX = Swift.min(minX, x.minX); maxX = Swift.max(maxX, x.maxX)
+        minY = Swift.min(minY, x.minY); maxY = Swift.max(maxY, x.maxY)
+    }
+}
+
+extension PlaneCell {
     /// The envelope rounded outward to float32, as rtree.c's rtreeValueDown/rtreeValueUp do.
     init(id: Int64, _ e: BoundingBox) {
-        func down(_ d: Double) -> Float { let f = Float(d); return Double(f) > d ? f.nextDown : f }
-        func up(_ d: Double) -> Float { let f = Float(d); return Double(f) < d ? f.nextUp : f }
-        self.init(id: id, minX: down(e.minX), maxX: up(e.maxX), minY: down(e.minY), maxY: up(e.maxY))
+        self.init(id: id, minX: Float32Bound.down(e.minX), maxX: Float32Bound.up(e.maxX),
+                  minY: Float32Bound.down(e.minY), maxY: Float32Bound.up(e.maxY))
     }
+}
+
+/// Doubles rounded outward to float32, as rtree.c's rtreeValueDown/rtreeValueUp do, so that a stored box
+/// always holds the exact one.
+enum Float32Bound {
+    static func down(_ d: Double) -> Float { let f = Float(d); return Double(f) > d ? f.nextDown : f }
+    static func up(_ d: Double) -> Float { let f = Float(d); return Double(f) < d ? f.nextUp : f }
 }

@@ -2,18 +2,16 @@ import Foundation
 import GRDB
 import LandbankGeometry
 
-/// Fills the parcels' R*Tree in bulk during an import instead of through the per-row insert trigger.
-///
-/// Inside the import's transaction it drops the insert trigger and collects envelopes (24 bytes a feature,
-/// as float32 boxes); at the end it writes a packed R-tree (`PackedRTree`) over the old and new entries
-/// straight into the rtree's shadow tables, recreates the trigger and widens the layer extent in
-/// `gpkg_contents`. A rollback restores the trigger and the old tree with everything else. A small append to
-/// a large registry goes through ordinary rtree inserts instead of rebuilding the whole tree.
+/// Fills a layer's GeoPackage R*Tree and its site index (`SiteIndex`) in bulk during an import instead of
+/// through the per-row insert triggers (see `TreeLoad`), and widens the layer extent in `gpkg_contents`.
+/// Memory: 24 bytes a feature for the envelope, 40 (parcels) or 48 (buildings) for the site cell.
 struct SpatialIndexLoader {
     let db: Database
     let table: String
     let column = "geom"
-    var entries: [PackedRTree.Entry] = []
+    private var plane: TreeLoad<PlaneCell>
+    private var parcelSites: TreeLoad<SiteCell<ParcelSite>>?
+    private var buildingSites: TreeLoad<SiteCell<BuildingSite>>?
     var extent: BoundingBox?
 
     var rtree: String { "rtree_\(table)_\(column)" }
@@ -21,55 +19,32 @@ struct SpatialIndexLoader {
     init(_ db: Database, table: String) throws {
         self.db = db
         self.table = table
-        try db.execute(sql: "DROP TRIGGER \(rtree)_insert")
+        let r = "rtree_\(table)_geom"
+        plane = try TreeLoad(db, rtree: r, trigger: ("\(r)_insert", GeoPackageSchema.rtreeTriggers(table: table, column: "geom")[0])) {
+            PlaneCell(id: $0[0], minX: Float($0[1] as Double), maxX: Float($0[2] as Double),
+                      minY: Float($0[3] as Double), maxY: Float($0[4] as Double))
+        }
+        if table == SiteIndex.parcels.table {
+            let s = SiteIndex.parcels
+            parcelSites = try TreeLoad(db, rtree: s.name, trigger: (s.insertTrigger, s.triggers[0])) { SiteCell(row: $0) }
+        } else if table == SiteIndex.buildings.table {
+            let s = SiteIndex.buildings
+            buildingSites = try TreeLoad(db, rtree: s.name, trigger: (s.insertTrigger, s.triggers[0])) { SiteCell(row: $0) }
+        }
     }
 
-    mutating func add(id: Int64, envelope e: BoundingBox) {
-        entries.append(PackedRTree.Entry(id: id, e))
+    /// One feature: its envelope, and the values of its layer's `SiteIndex.attributes`, in that order.
+    mutating func add(id: Int64, envelope e: BoundingBox, attributes: [Double?]) {
+        plane.add(PlaneCell(id: id, e))
+        parcelSites?.add(SiteCell(id: id, e, attributes))
+        buildingSites?.add(SiteCell(id: id, e, attributes))
         extent = extent.map { $0.union(e) } ?? e
     }
 
     func finish() throws {
-        let existing = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(rtree)_rowid") ?? 0
-        if existing > 0 && entries.count < existing / 10 {
-            let insert = try db.makeStatement(sql: "INSERT INTO \(rtree) VALUES (?, ?, ?, ?, ?)")
-            for e in entries {
-                try insert.execute(arguments: [e.id, Double(e.minX), Double(e.maxX), Double(e.minY), Double(e.maxY)])
-            }
-        } else {
-            try rebuild(existing: existing)
-        }
-        try db.execute(sql: GeoPackageSchema.rtreeTriggers(table: table, column: column)[0])
+        try plane.finish()
+        try parcelSites?.finish()
+        try buildingSites?.finish()
         if let e = extent { try GeoPackageContents.widenExtent(of: table, by: e, in: db) }
-    }
-
-    /// Replaces the tree by a packed one over the existing and the new entries.
-    private func rebuild(existing: Int) throws {
-        var all = entries
-        if existing > 0 {
-            // Stored boxes are float32 already: reading them back as doubles and rounding outward is exact.
-            let rows = try Row.fetchCursor(db, sql: "SELECT id, minx, maxx, miny, maxy FROM \(rtree)")
-            while let r = try rows.next() {
-                all.append(PackedRTree.Entry(id: r[0], BoundingBox(minX: r[1], minY: r[3], maxX: r[2], maxY: r[4])))
-            }
-        }
-        let nodeSize = try Int.fetchOne(db, sql: "SELECT length(data) FROM \(rtree)_node WHERE nodeno = 1") ?? 1228
-        let tree = PackedRTree(entries: all, nodeSize: nodeSize)
-        try db.execute(sql: "DELETE FROM \(rtree)_node; DELETE FROM \(rtree)_rowid; DELETE FROM \(rtree)_parent")
-        let node = try db.makeStatement(sql: "INSERT INTO \(rtree)_node (nodeno, data) VALUES (?, ?)")
-        let rowid = try db.makeStatement(sql: "INSERT INTO \(rtree)_rowid (rowid, nodeno) VALUES (?, ?)")
-        let parent = try db.makeStatement(sql: "INSERT INTO \(rtree)_parent (nodeno, parentnode) VALUES (?, ?)")
-        for (level, nodes) in tree.levels.enumerated() {
-            for n in nodes {
-                try node.execute(arguments: [n.number, Data(tree.blob(n, isRoot: n.number == 1))])
-                for e in n.entries {
-                    if level == 0 {
-                        try rowid.execute(arguments: [e.id, n.number])
-                    } else {
-                        try parent.execute(arguments: [e.id, n.number])
-                    }
-                }
-            }
-        }
     }
 }

@@ -12,7 +12,7 @@ extension GeoPackageStore {
         func key(_ p: Parcel) -> Double { sort == .area ? -(p.cadastralAreaM2 ?? p.ellipsoidalAreaM2) : 0 }
         let found: [Found<Parcel>] = try db.read { db in
             if q.near != nil || q.bbox != nil {
-                return try search.spatial(db, layer: .parcels, conditions: conditions, args, near: q.near, bbox: q.bbox,
+                return try search.spatial(db, layer: .parcels, site: q.siteConditions(projected: search.projected), conditions: conditions, args, near: q.near, bbox: q.bbox,
                                    need: sort == .distance ? need : nil, after: after, sortByDistance: sort == .distance) { row in
                     let p = Parcel(row: row)
                     return (p, p.parcelID, key(p))
@@ -49,7 +49,8 @@ extension GeoPackageStore {
         let need = q.limit.map { $0 + 1 }
         let found: [Found<Building>] = try db.read { db in
             if q.near != nil {
-                return try search.spatial(db, layer: .buildings, conditions: conditions, args, near: q.near, bbox: nil,
+                let layer = SpatialLayer.buildings(joiningParcels: q.parcelZone != nil || q.parcelStatus != nil)
+                return try search.spatial(db, layer: layer, site: q.criteria.siteConditions, conditions: conditions, args, near: q.near, bbox: nil,
                                    need: need, after: after, sortByDistance: true) { row in
                     let b = Building(row: row)
                     return (b, b.buildingID, 0)

@@ -7,14 +7,23 @@ extension SiteSearch {
     /// only the R*Tree entries the previous window did not, and it stops once `need` sites lie within the
     /// radius already covered, since nothing outside that window can be nearer. Without `need` one window of
     /// the whole radius is read. Results come unsorted, each with its key and distance.
-    func spatial<T>(_ db: Database, layer: SpatialLayer, conditions: String, _ args: StatementArguments,
+    func spatial<T>(_ db: Database, layer: SpatialLayer, site: SiteConditions, conditions: String, _ args: StatementArguments,
                     near: NearPoint?, bbox: BoundingBox?, need: Int?, after: PageToken?, sortByDistance: Bool,
                     decode: (Row) -> (item: T, id: String, key: Double)) throws -> [Found<T>] {
-        let cap = Self.attributeDriveLimit
-        let matches = conditions == "1" ? cap + 1 : try layer.attributeCount(db, conditions, args, cap: cap)
-        // Nothing has these attributes: no window needs reading (the worst case of a site search, made cheap).
-        if matches == 0 { return [] }
-        let fromAttributes = matches <= cap
+        let fromAttributes: Bool
+        if site.isEmpty {
+            let cap = Self.attributeDriveLimit
+            let matches = conditions == "1" ? cap + 1 : try layer.attributeCount(db, conditions, args, cap: cap)
+            // Nothing has these attributes: no window needs reading (the worst case of a site search, made cheap).
+            if matches == 0 { return [] }
+            fromAttributes = matches <= cap
+        } else {
+            // The site index bounds the attributes itself: if no box anywhere meets the bounds (found at its root
+            // when the range lies outside every value) nothing can match; else the window drives, and the tree
+            // skips every leaf without a possible match, however rare the matches are.
+            if try !layer.siteHasAny(db, site) { return [] }
+            fromAttributes = false
+        }
         var out: [Found<T>] = []
         func read(_ window: BoundingBox, seen: BoundingBox?, _ accept: (Row, String, MultiPolygon) throws -> Double?) throws {
             var w = window
@@ -23,7 +32,7 @@ extension SiteSearch {
                 w = BoundingBox(minX: max(w.minX, bbox.minX), minY: max(w.minY, bbox.minY),
                                 maxX: min(w.maxX, bbox.maxX), maxY: min(w.maxY, bbox.maxY))
             }
-            let rows = try layer.rows(db, window: w, seen: seen, conditions: conditions, args, fromAttributes: fromAttributes)
+            let rows = try layer.rows(db, window: w, seen: seen, site: site, conditions: conditions, args, fromAttributes: fromAttributes)
             while let row = try rows.next() {
                 let (item, id, key0) = decode(row)
                 let g = try SpatialLayer.geometry(row, id: id, path: registry.path)

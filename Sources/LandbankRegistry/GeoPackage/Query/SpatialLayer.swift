@@ -5,6 +5,7 @@ import LandbankGeometry
 /// How a site search reads one feature layer: its R*Tree, its table under an alias (with any join its filters
 /// need), the columns a record decodes from. The SQL of every search path is built here and nowhere else.
 struct SpatialLayer {
+    /// The layer's site index (`SiteIndex`): envelopes and the filtered attributes in one R*Tree.
     let rtree: String
     /// The feature table's integer key, e.g. `p.fid`.
     let fid: String
@@ -15,12 +16,15 @@ struct SpatialLayer {
     let joins: String
 
     static let parcels = SpatialLayer(
-        rtree: "rtree_parcels_geom", fid: "p.fid",
+        rtree: SiteIndex.parcels.name, fid: "p.fid",
         select: aliased(Parcel.Columns.all, "p") + ", p.geom AS geom", table: "parcels p", joins: "")
-    static let buildings = SpatialLayer(
-        rtree: "rtree_buildings_geom", fid: "b.fid",
-        select: aliased(Building.columns, "b") + ", b.geom AS geom", table: "buildings b",
-        joins: "JOIN parcels p ON p.parcel_id = b.parcel_id")
+
+    /// Buildings, joined to their parcel only when a filter asks about the parcel (a building always stands on
+    /// one: the foreign key), which spares two B-tree searches a row.
+    static func buildings(joiningParcels: Bool) -> SpatialLayer {
+        SpatialLayer(rtree: SiteIndex.buildings.name, fid: "b.fid", select: aliased(Building.columns, "b") + ", b.geom AS geom",
+                     table: "buildings b", joins: joiningParcels ? "JOIN parcels p ON p.parcel_id = b.parcel_id" : "")
+    }
 
     static func aliased(_ columns: String, _ alias: String) -> String {
         columns.split(separator: ",").map { c in
@@ -32,15 +36,24 @@ struct SpatialLayer {
     /// Up to `cap + 1` matches of the attribute conditions, counted through their B-tree indexes: few matches
     /// mean the search should start from the attributes rather than from space.
     func attributeCount(_ db: Database, _ conditions: String, _ args: StatementArguments, cap: Int) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM \(table) \(joins) WHERE \(conditions) LIMIT \(cap + 1))",
-                         arguments: args) ?? 0
+        let sql = "SELECT count(*) FROM (SELECT 1 FROM \(table) \(joins) WHERE \(conditions) LIMIT \(cap + 1))"
+        return try Int.fetchOne(try db.cachedStatement(sql: sql), arguments: args) ?? 0
+    }
+
+    /// Whether any entry of the site index meets the attribute bounds, wherever it lies.
+    func siteHasAny(_ db: Database, _ site: SiteConditions) throws -> Bool {
+        let sql = "SELECT EXISTS (SELECT 1 FROM \(rtree) r WHERE " + site.conditions.map(\.0).joined(separator: " AND ") + ")"
+        return try Bool.fetchOne(try db.cachedStatement(sql: sql), arguments: StatementArguments(site.conditions.map(\.1))) ?? false
     }
 
     /// Rows whose envelope meets `window` (and does not meet `seen`, a window already read) and that match the
-    /// conditions. `fromAttributes` walks the attribute indexes and probes the R*Tree by id; otherwise the
-    /// R*Tree window drives and each hit's row is checked. `CROSS JOIN` fixes that order for SQLite's planner.
-    func rows(_ db: Database, window: BoundingBox, seen: BoundingBox?, conditions: String, _ args: StatementArguments,
-              fromAttributes: Bool) throws -> RowCursor {
+    /// conditions. `site` are the conditions on the site index `r` that the attribute filters imply: the R*Tree
+    /// applies them to its boxes, so only the entries that may match reach the table, where `conditions` decide.
+    /// `fromAttributes` walks the attribute indexes and probes the R*Tree by id; otherwise the R*Tree window
+    /// drives and each hit's row is checked. `CROSS JOIN` fixes that order for SQLite's planner. Statements are
+    /// cached per connection: a search prepares nothing after its first run.
+    func rows(_ db: Database, window: BoundingBox, seen: BoundingBox?, site: SiteConditions, conditions: String,
+              _ args: StatementArguments, fromAttributes: Bool) throws -> RowCursor {
         var sql = "SELECT \(select) FROM "
         sql += fromAttributes
             ? "\(table) \(joins) CROSS JOIN \(rtree) r ON r.id = \(fid)"
@@ -51,9 +64,13 @@ struct SpatialLayer {
             sql += " AND NOT (r.minx <= ? AND r.maxx >= ? AND r.miny <= ? AND r.maxy >= ?)"
             all += [seen.maxX, seen.minX, seen.maxY, seen.minY]
         }
+        for (condition, value) in site.conditions {
+            sql += " AND \(condition)"
+            all += [value]
+        }
         sql += " AND \(conditions)"
         all += args
-        return try Row.fetchCursor(db, sql: sql, arguments: all)
+        return try Row.fetchCursor(try db.cachedStatement(sql: sql), arguments: all)
     }
 
     static func geometry(_ row: Row, id: String, path: String) throws -> MultiPolygon {

@@ -72,6 +72,7 @@ enum Migrations {
         m.registerMigration(PolicyMigration.name) { db in try PolicyMigration.run(db) }
         m.registerMigration(ProjectMigration.name) { db in try ProjectMigration.run(db) }
         m.registerMigration(TokenMigration.name) { db in try TokenMigration.run(db) }
+        m.registerMigration(SiteIndexMigration.name) { db in try SiteIndexMigration.run(db) }
         return m
     }
 }

@@ -1,0 +1,41 @@
+/// Conditions on a site index (`SiteIndex`, alias `r`) implied by a query's attribute filters: each a bound on
+/// one attribute dimension, so that the R*Tree skips the boxes that cannot match. They select a superset (the
+/// tree's float32 bounds are rounded outward, an empty value is stored below every minimum); the exact
+/// conditions on the table decide.
+struct SiteConditions {
+    var conditions: [(String, Double)] = []
+
+    var isEmpty: Bool { conditions.isEmpty }
+
+    /// The value of attribute `name` is at least `value`.
+    mutating func atLeast(_ name: String, _ value: Double?) {
+        if let value { conditions.append(("r.max_\(name) >= ?", value)) }
+    }
+
+    /// The value of attribute `name` is at most `value`.
+    mutating func atMost(_ name: String, _ value: Double?) {
+        if let value { conditions.append(("r.min_\(name) <= ?", value)) }
+    }
+}
+
+extension ParcelQuery {
+    /// The site-index conditions of the mu bounds, on the same area the exact condition reads.
+    func siteConditions(projected: Bool) -> SiteConditions {
+        var s = SiteConditions()
+        let name = projected ? "cadastral_mu" : "ellipsoidal_mu"
+        s.atLeast(name, minMu)
+        s.atMost(name, maxMu)
+        return s
+    }
+}
+
+extension BuildingCriteria {
+    /// The site-index conditions of the criteria the buildings' index holds (vacant area, clear height, power).
+    var siteConditions: SiteConditions {
+        var s = SiteConditions()
+        s.atLeast("vacant_m2", minVacantM2)
+        s.atLeast("clear_height_m", minClearHeightM)
+        s.atLeast("power_kva", minPowerKVA)
+        return s
+    }
+}

@@ -1,0 +1,79 @@
+/// A site index (migration 9): an R*Tree over a layer's envelopes *and* the attributes that site searches
+/// filter on, each attribute a further dimension whose min and max are the row's value. A window with an
+/// attribute range then reads only the entries that lie in both, inside SQLite's rtree module, instead of
+/// every parcel in the window and its table row; the table is read only for the few entries left, where the
+/// exact conditions run again (the tree's float32 bounds are rounded outward, so it holds a superset).
+///
+/// Kept right by triggers on the layer (GDAL and QGIS edits included: they register the ST_ functions the
+/// GeoPackage R*Tree triggers use too) and filled in bulk by an import (`SiteIndexLoader`). Not a GeoPackage
+/// extension: other programs see an extra virtual table and ignore it.
+struct SiteIndex: Sendable {
+    let table: String
+    let name: String
+    /// The tree's attribute dimensions: each one's name and the layer's column it holds.
+    let attributes: [(name: String, column: String)]
+
+    static let parcels = SiteIndex(table: "parcels", name: "landbank_parcels_site", attributes: [
+        ("cadastral_mu", "cadastral_area_mu"), ("ellipsoidal_mu", "ellipsoidal_area_mu"),
+    ])
+    static let buildings = SiteIndex(table: "buildings", name: "landbank_buildings_site", attributes: [
+        ("vacant_m2", "vacant_floor_area_m2"), ("clear_height_m", "clear_height_m"), ("power_kva", "power_kva"),
+    ])
+    static let all = [parcels, buildings]
+
+    /// What an empty attribute is stored as: below every value a query can ask a minimum of (a float32).
+    static let missing = -3.0e38
+    /// The bounds given to a value that is not a number (text written by another program): the whole line,
+    /// so that no range excludes it and the exact condition decides.
+    static let unbounded = 3.0e38
+
+    var create: String {
+        let dims = attributes.map { "min_\($0.name), max_\($0.name)" }.joined(separator: ", ")
+        return "CREATE VIRTUAL TABLE \(name) USING rtree(id, minx, maxx, miny, maxy, \(dims))"
+    }
+
+    /// The tree's values for the row named `row` (`NEW` in a trigger, the table's alias in a fill).
+    func values(_ row: String) -> String {
+        let g = "\(row).geom"
+        var v = ["\(row).fid", "ST_MinX(\(g))", "ST_MaxX(\(g))", "ST_MinY(\(g))", "ST_MaxY(\(g))"]
+        for a in attributes {
+            let c = "\(row).\(a.column)"
+            let number = "typeof(\(c)) IN ('integer', 'real')"
+            v.append("CASE WHEN \(number) THEN \(c) WHEN \(c) IS NULL THEN \(Self.missing) ELSE \(-Self.unbounded) END")
+            v.append("CASE WHEN \(number) THEN \(c) WHEN \(c) IS NULL THEN \(Self.missing) ELSE \(Self.unbounded) END")
+        }
+        return v.joined(separator: ", ")
+    }
+
+    var insertTrigger: String { "\(name)_insert" }
+
+    /// Insert, update (of the geometry, an indexed attribute or the fid) and delete triggers on the layer.
+    var triggers: [String] {
+        let present = "NEW.geom NOT NULL AND NOT ST_IsEmpty(NEW.geom)"
+        let columns = (["geom", "fid"] + attributes.map(\.column)).joined(separator: ", ")
+        return [
+            """
+            CREATE TRIGGER \(insertTrigger) AFTER INSERT ON \(table) WHEN \(present)
+            BEGIN INSERT OR REPLACE INTO \(name) VALUES (\(values("NEW"))); END
+            """,
+            """
+            CREATE TRIGGER \(name)_update AFTER UPDATE OF \(columns) ON \(table)
+            BEGIN DELETE FROM \(name) WHERE id = OLD.fid;
+            INSERT OR REPLACE INTO \(name) SELECT \(values("NEW")) WHERE \(present); END
+            """,
+            """
+            CREATE TRIGGER \(name)_delete AFTER DELETE ON \(table)
+            BEGIN DELETE FROM \(name) WHERE id = OLD.fid; END
+            """,
+        ]
+    }
+
+    /// Fills the tree from the layer's rows (a registry made before migration 9, or `repair`). A blob that is
+    /// not a GeoPackage geometry (another tool's) is left out rather than stopping the fill: `verify` names it.
+    var fill: String {
+        """
+        INSERT INTO \(name) SELECT \(values("t")) FROM \(table) t
+        WHERE t.geom NOT NULL AND substr(t.geom, 1, 2) = X'4750' AND NOT ST_IsEmpty(t.geom)
+        """
+    }
+}
