@@ -16,14 +16,14 @@ each query transforms the point to EPSG:4547 (pyproj, created once) and runs as 
 Prints p50 and p99 in ms and the mean number of results per query, after one warm-up pass, in the same format.
 """
 import argparse
-import math
 import os
-import random
 import subprocess
 import sys
 import time
 
 from pyproj import Transformer
+
+import bench_peers
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -101,9 +101,7 @@ def load(con, reg, url):
 
 def bench(con, points, passes, half_km):
     to_grid = Transformer.from_crs("EPSG:4326", "EPSG:4547", always_xy=True)
-    rng = random.Random(42)
-    dlat, dlon = half_km / 110.95, half_km / (111.32 * math.cos(math.radians(27.8)))
-    spots = [(114.93 + rng.uniform(-dlon, dlon), 27.80 + rng.uniform(-dlat, dlat)) for _ in range(points)]
+    spots = bench_peers.spots(points, half_km)
     cur = con.cursor()
     # The best plan depends on the point and the filter values (B-tree on the area when few parcels fit, GiST
     # otherwise); a cached generic plan was 3-5x slower on small registries.
@@ -123,21 +121,7 @@ def bench(con, points, passes, half_km):
         cur.execute("EXECUTE buildings(%s, %s, %s)", (x, y, 30_000.0))
         return len(cur.fetchall())
 
-    for name, run in [("parcels 40-60 mu within 20 km nearest 10", parcels(40, 60, 20)),
-                      ("parcels 80-120 mu within 20 km nearest 10", parcels(80, 120, 20)),
-                      ("buildings >=20000 m2 vacant, >=8 m, >=2000 kVA within 30 km nearest 10", buildings)]:
-        for lon, lat in spots:
-            run(lon, lat)
-        times, hits = [], 0
-        for _ in range(passes):
-            for lon, lat in spots:
-                t0 = time.perf_counter()
-                hits += run(lon, lat)
-                times.append((time.perf_counter() - t0) * 1000)
-        times.sort()
-        pct = lambda p: times[min(len(times) - 1, math.ceil(len(times) * p) - 1)]
-        print("postgis     %-72s p50 %7.3f ms  p99 %7.3f ms  mean hits %.1f"
-              % (name, pct(0.5), pct(0.99), hits / len(times)))
+    bench_peers.time_queries("postgis", spots, passes, [parcels(40, 60, 20), parcels(80, 120, 20), buildings])
 
 
 def main():

@@ -9,13 +9,12 @@ created once), reads the R*Tree window of the radius, joins the feature table, f
 measures ST_Distance (planar, metres, in EPSG:4547) on GeomFromGPB(geom), keeps d <= radius, orders by d,
 LIMIT 10. Prints p50 and p99 in ms and the mean number of results per query, after one warm-up pass.
 """
-import math
-import random
 import sqlite3
 import sys
-import time
 
 from pyproj import Transformer
+
+import bench_peers
 
 PARCELS = """
 SELECT p.parcel_id, ST_Distance(MakePoint(?, ?), GeomFromGPB(p.geom)) AS d
@@ -41,9 +40,7 @@ def main():
     con.load_extension("mod_spatialite")
     con.execute("PRAGMA cache_size = -65536")
     to_grid = Transformer.from_crs("EPSG:4326", "EPSG:4547", always_xy=True)
-    rng = random.Random(42)
-    dlat, dlon = half_km / 110.95, half_km / (111.32 * math.cos(math.radians(27.8)))
-    spots = [(114.93 + rng.uniform(-dlon, dlon), 27.80 + rng.uniform(-dlat, dlat)) for _ in range(points)]
+    spots = bench_peers.spots(points, half_km)
 
     def parcels(lo, hi, km):
         def run(lon, lat):
@@ -57,21 +54,7 @@ def main():
         r = 30_000
         return len(con.execute(BUILDINGS, (x, y, x + r, x - r, y + r, y - r, r)).fetchall())
 
-    for name, run in [("parcels 40-60 mu within 20 km nearest 10", parcels(40, 60, 20)),
-                      ("parcels 80-120 mu within 20 km nearest 10", parcels(80, 120, 20)),
-                      ("buildings >=20000 m2 vacant, >=8 m, >=2000 kVA within 30 km nearest 10", buildings)]:
-        for lon, lat in spots:
-            run(lon, lat)
-        times, hits = [], 0
-        for _ in range(passes):
-            for lon, lat in spots:
-                t0 = time.perf_counter()
-                hits += run(lon, lat)
-                times.append((time.perf_counter() - t0) * 1000)
-        times.sort()
-        pct = lambda p: times[min(len(times) - 1, math.ceil(len(times) * p) - 1)]
-        print("spatialite  %-72s p50 %7.3f ms  p99 %7.3f ms  mean hits %.1f"
-              % (name, pct(0.5), pct(0.99), hits / len(times)))
+    bench_peers.time_queries("spatialite", spots, passes, [parcels(40, 60, 20), parcels(80, 120, 20), buildings])
 
 
 if __name__ == "__main__":
