@@ -4,7 +4,7 @@ import LandbankLifecycle
 
 /// Reads the CSV tables a land bureau keeps beside its maps — lifecycle events and supply contracts — by
 /// column name; a bad cell is an error naming the file, line and column.
-struct RecordsCSV {
+struct RecordsCSV: RecordCells {
     let reader: CSVReader
     let name: String
     let columns: [String: Int]
@@ -41,17 +41,6 @@ struct RecordsCSV {
         return v.isEmpty ? nil : v
     }
 
-    func required(_ c: String) throws -> String {
-        guard let v = text(c) else { throw fail("column \"\(c)\" is empty") }
-        return v
-    }
-
-    func date(_ c: String) throws -> CivilDate? {
-        guard let v = text(c) else { return nil }
-        guard let d = CivilDate(v) else { throw fail("column \"\(c)\": \"\(v)\" is not a date written YYYY-MM-DD") }
-        return d
-    }
-
     func money(_ c: String) throws -> Money? {
         guard let v = text(c) else { return nil }
         guard let m = Money(yuan: v) else { throw fail("column \"\(c)\": \"\(v)\" is not an amount in yuan with at most 2 decimals") }
@@ -62,14 +51,6 @@ struct RecordsCSV {
         guard let v = text(c) else { return nil }
         guard let d = Double(v), d.isFinite else { throw fail("column \"\(c)\": \"\(v)\" is not a number") }
         return d
-    }
-
-    func parse<T: RawRepresentable & CaseIterable>(_ c: String, _ make: (String) -> T?) throws -> T? where T.RawValue == String {
-        guard let v = text(c) else { return nil }
-        guard let x = make(v) else {
-            throw fail("column \"\(c)\": unknown value \"\(v)\"; use one of: " + T.allCases.map(\.rawValue).joined(separator: ", "))
-        }
-        return x
     }
 }
 

@@ -4,7 +4,7 @@ import LandbankLifecycle
 
 /// One row of a project file (CSV or JSON), by column name, with where it came from; a bad cell is an
 /// `ImportError` naming the file, the row and the reason.
-struct ProjectRow {
+struct ProjectRow: RecordCells {
     var file: String
     /// "row 3"
     var position: String
@@ -19,17 +19,6 @@ struct ProjectRow {
     func text(_ c: String) -> String? {
         guard let v = fields[c]?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return nil }
         return v
-    }
-
-    func required(_ c: String) throws -> String {
-        guard let v = text(c) else { throw fail("column \"\(c)\" is empty") }
-        return v
-    }
-
-    func date(_ c: String) throws -> CivilDate? {
-        guard let v = text(c) else { return nil }
-        guard let d = CivilDate(v) else { throw fail("column \"\(c)\": \"\(v)\" is not a date written YYYY-MM-DD") }
-        return d
     }
 
     func money(_ c: String) throws -> Money? {
@@ -50,14 +39,6 @@ struct ProjectRow {
         guard let v = text(c) else { return nil }
         guard let d = Double(v), d.isFinite, d >= 0 else { throw fail("column \"\(c)\": \"\(v)\" is not an area in m²") }
         return d
-    }
-
-    func parse<T: RawRepresentable & CaseIterable>(_ c: String, _ make: (String) -> T?) throws -> T? where T.RawValue == String {
-        guard let v = text(c) else { return nil }
-        guard let x = make(v) else {
-            throw fail("column \"\(c)\": unknown value \"\(v)\"; use one of: " + T.allCases.map(\.rawValue).joined(separator: ", "))
-        }
-        return x
     }
 }
 
