@@ -4,14 +4,21 @@ import LandbankLifecycle
 public struct ReportOptions: Sendable {
     public var from: CivilDate?
     public var to: CivilDate?
-    public var zone: String?
+    /// The parcels the report covers (a site query: status, zone, land use, area, box, point, buildings; its
+    /// sort, limit and page are ignored), and the buildings on them.
+    public var sites: ParcelQuery
+    public var zone: String? { sites.zone }
     /// Standard factories built in or after this year are new builds; earlier ones are old stock (seed 003).
     public var newBuildSince: Int
 
     public init(from: CivilDate? = nil, to: CivilDate? = nil, zone: String? = nil, newBuildSince: Int = 2023) {
+        self.init(from: from, to: to, sites: ParcelQuery(zone: zone), newBuildSince: newBuildSince)
+    }
+
+    public init(from: CivilDate? = nil, to: CivilDate? = nil, sites: ParcelQuery, newBuildSince: Int = 2023) {
         self.from = from
         self.to = to
-        self.zone = zone
+        self.sites = sites
         self.newBuildSince = newBuildSince
     }
 }
@@ -76,14 +83,16 @@ public struct DisposalReport: Sendable, Encodable {
 extension Registry {
     public func report(_ o: ReportOptions = ReportOptions()) throws -> DisposalReport {
         let projected = crs.kind == .projected
+        // The parcels the site query selects, through the query API (a plain status/zone query streams from the
+        // store). Mu from the stored m² (the mu columns are for GIS users to read, and could be edited outside).
+        var parcelArea: [String: Double] = [:]
+        try forEachParcel(matching: o.sites) { p in
+            parcelArea[p.parcelID] = AreaUnit.mu.fromSquareMetres(projected ? (p.cadastralAreaM2 ?? 0) : p.ellipsoidalAreaM2)
+        }
         return try store.read { r in
-            let zone = ParcelFilter(zone: o.zone)
-            // Mu from the stored m² (the mu columns are for GIS users to read, and could be edited outside).
-            var parcelArea: [String: Double] = [:]
-            try r.forEachParcel(zone, limit: nil) { p in
-                parcelArea[p.parcelID] = AreaUnit.mu.fromSquareMetres(projected ? (p.cadastralAreaM2 ?? 0) : p.ellipsoidalAreaM2)
-            }
-            let buildings = try r.buildings(zone, parcelID: nil, limit: nil)
+            // The buildings standing on those parcels.
+            let buildings = try r.buildings(ParcelFilter(zone: o.sites.zone), parcelID: nil, limit: nil)
+                .filter { parcelArea[$0.parcelID] != nil }
             let floor = Dictionary(buildings.map { ($0.buildingID, $0.floorAreaM2) }, uniquingKeysWith: { a, _ in a })
             let land = try Self.disposals(.parcel, measures: parcelArea, o, r)
             let space = try Self.disposals(.building, measures: floor, o, r)

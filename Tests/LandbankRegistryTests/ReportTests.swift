@@ -49,6 +49,21 @@ struct ReportTests {
         #expect(zone.parcelsDisposed == 52 && abs(zone.landTotal.total - 1398.8745) < 0.001)
     }
 
+    @Test("a site query covers the parcels `list` selects and the buildings on them: two halves add up to the whole")
+    func siteQuery() throws {
+        let reg = try fullFixture()
+        let small = try reg.report(ReportOptions(sites: ParcelQuery(maxMu: 40)))
+        let large = try reg.report(ReportOptions(sites: ParcelQuery(minMu: 40.000_001)))
+        let all = try reg.report()
+        #expect(small.parcelsDisposed > 0 && large.parcelsDisposed > 0)
+        #expect(small.parcelsDisposed + large.parcelsDisposed == all.parcelsDisposed)
+        #expect(abs(small.landTotal.total + large.landTotal.total - all.landTotal.total) < 1e-6)
+        #expect(small.buildingsDisposed + large.buildingsDisposed == all.buildingsDisposed)
+        #expect(small.oldStock.buildings + large.oldStock.buildings == all.oldStock.buildings)
+        // The large half holds only parcels of more than 40 mu: its land total is at least 40 mu a parcel.
+        #expect(large.landTotal.total > 40 * Double(large.parcelsDisposed))
+    }
+
     @Test("standard-factory occupancy: old stock against 100%, new builds against 50%")
     func occupancy() throws {
         let r = try fullFixture().report()

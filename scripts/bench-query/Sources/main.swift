@@ -25,7 +25,9 @@ let halfKm = args.count > 4 ? Double(args[4]) ?? 150 : 150
 let registry = try Registry.open(at: args[1], readOnly: true)
 let search = try SiteSearch(registry)
 let spots = Workload.spots(points, halfKm: halfKm)
-let queries = Workload.queries(search)
+// BENCH_QUERY=I runs only the I-th query (from 0), for profiling one query under `perf record`.
+let only = ProcessInfo.processInfo.environment["BENCH_QUERY"].flatMap { Int($0) }
+let queries = Workload.queries(search).enumerated().filter { only == nil || $0.offset == only }.map(\.element)
 
 func percentile(_ sorted: [Double], _ p: Double) -> Double {
     sorted[min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)]

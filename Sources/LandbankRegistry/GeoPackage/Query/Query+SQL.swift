@@ -18,7 +18,7 @@ extension ParcelQuery {
         let b = buildings.conditions("b")
         if !b.isEmpty {
             conditions.append("EXISTS (SELECT 1 FROM buildings b WHERE b.parcel_id = p.parcel_id AND "
-                + b.map(\.0).joined(separator: " AND ") + ")")
+                + b.map { $0.0 }.joined(separator: " AND ") + ")")
             for (_, v) in b { args += [v] }
         }
         return (conditions.isEmpty ? "1" : conditions.joined(separator: " AND "), args)

@@ -24,6 +24,17 @@ extension SiteSearch {
             if try !layer.siteHasAny(db, site) { return [] }
             fromAttributes = false
         }
+        // Something may match: the windows are read in one snapshot.
+        return try db.snapshot {
+            try windows(db, layer: layer, site: site, conditions: conditions, args, near: near, bbox: bbox, need: need,
+                        after: after, sortByDistance: sortByDistance, fromAttributes: fromAttributes, decode: decode)
+        }
+    }
+
+    /// The window reads of `spatial`, once the attribute check found that something may match.
+    private func windows<T>(_ db: Database, layer: SpatialLayer, site: SiteConditions, conditions: String, _ args: StatementArguments,
+                            near: NearPoint?, bbox: BoundingBox?, need: Int?, after: PageToken?, sortByDistance: Bool,
+                            fromAttributes: Bool, decode: (Row) -> (item: T, id: String, key: Double)) throws -> [Found<T>] {
         var out: [Found<T>] = []
         func read(_ window: BoundingBox, seen: BoundingBox?, _ accept: (Row, String, MultiPolygon) throws -> Double?) throws {
             var w = window

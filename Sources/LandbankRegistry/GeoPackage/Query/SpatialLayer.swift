@@ -42,8 +42,10 @@ struct SpatialLayer {
 
     /// Whether any entry of the site index meets the attribute bounds, wherever it lies.
     func siteHasAny(_ db: Database, _ site: SiteConditions) throws -> Bool {
-        let sql = "SELECT EXISTS (SELECT 1 FROM \(rtree) r WHERE " + site.conditions.map(\.0).joined(separator: " AND ") + ")"
-        return try Bool.fetchOne(try db.cachedStatement(sql: sql), arguments: StatementArguments(site.conditions.map(\.1))) ?? false
+        let sql = "SELECT EXISTS (SELECT 1 FROM \(rtree) r WHERE " + site.conditions.map { $0.0 }.joined(separator: " AND ") + ")"
+        // Closures, not key paths: a key path is instantiated at run time on every call, a cost a search that
+        // finds nothing notices.
+        return try Bool.fetchOne(try db.cachedStatement(sql: sql), arguments: StatementArguments(site.conditions.map { $0.1 })) ?? false
     }
 
     /// Rows whose envelope meets `window` (and does not meet `seen`, a window already read) and that match the
