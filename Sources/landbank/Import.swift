@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import LandbankLifecycle
 import LandbankRegistry
 
@@ -6,9 +7,11 @@ struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Import parcels from GeoJSON, CSV with a WKT column, or a GeoPackage layer.",
         discussion: """
-            All features or none: one bad feature stops the import, names the feature and why, and nothing is \
-            written. GeoJSON without a `crs` member is RFC 7946 lon/lat (WGS84); CSV needs --crs. \
-            The parcel id is the feature's `id`, else an `id`, `code` or `parcel_id` property (or --id-field).
+            The whole file is checked and every problem listed (a summary by rule here, the full list with \
+            --report or `landbank issues`). All features or none: if any feature is rejected nothing is \
+            written, unless --skip-invalid. Every import is logged in the registry. GeoJSON without a `crs` \
+            member is RFC 7946 lon/lat (WGS84); CSV needs --crs. The parcel id is the feature's `id`, else an \
+            `id`, `code` or `parcel_id` property (or --id-field).
             """)
 
     @OptionGroup var target: RegistryArgument
@@ -28,31 +31,41 @@ struct Import: ParsableCommand {
     @Option(help: "The layer to read from a GeoPackage input (default: its only feature layer).")
     var layer: String?
 
-    @Option(name: .customLong("by"), help: "Who records the import in the parcels' history (default: $USER).")
+    @Option(name: .customLong("by"), help: "Who records the import in the parcels' history and the import log (default: $USER).")
     var recordedBy: String?
 
     @Option(help: "The date of the imported statuses where a feature gives none (status_date or disposed_on); default today.")
     var statusDate: CivilDate?
 
+    @OptionGroup var intake: IntakeOptions
+
     @OptionGroup var output: OutputOptions
+
+    func validate() throws { try intake.check() }
 
     func run() throws {
         try CLI.run(registry: target.registry) {
             let registry = try CLI.open(target.registry)
             let source = try CLI.input(file) { try FeatureSources.open(file, layer: layer) }
-            let progress = Progress(verb: "imported")
-            let summary = try registry.importParcels(
-                from: source, options: ImportOptions(crs: crs, fromGCJ02: fromGcj02, idField: idField, recordedBy: CLI.recorder(recordedBy),
-                                       statusDate: statusDate ?? .today()),
-                progress: progress.update)
-            progress.done()
-            if output.json {
-                try CLI.printJSON(summary)
-            } else {
-                let t = summary.imported
-                print("imported \(t.parcels) parcels from \(summary.file) (\(summary.sourceCRS) → \(registry.crs.identifier))")
-                print(Format.areaLine(t))
+            let progress = Progress(verb: intake.dryRun ? "checked" : "imported")
+            var options = ImportOptions(crs: crs, fromGCJ02: fromGcj02, idField: idField, recordedBy: CLI.recorder(recordedBy),
+                                        statusDate: statusDate ?? .today())
+            intake.apply(to: &options, file: file, json: output.json)
+            let summary: ImportSummary
+            do {
+                summary = try registry.importParcels(from: source, options: options, progress: progress.update)
+            } catch let e as ImportError {
+                progress.done()
+                if let r = e.record { IntakeText.refused(r, registry: target.registry, report: intake.report, using: registry) }
+                throw e
             }
+            progress.done()
+            if output.json { return try CLI.printJSON(summary) }
+            let t = summary.imported
+            let verb = intake.dryRun ? "would import" : "imported"
+            print("\(verb) \(t.parcels) parcels from \(summary.file) (\(summary.sourceCRS) → \(registry.crs.identifier))")
+            print(Format.areaLine(t))
+            IntakeText.done(summary.log, options: options, registry: target.registry, report: intake.report, using: registry)
         }
     }
 }

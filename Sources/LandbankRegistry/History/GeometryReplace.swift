@@ -25,14 +25,23 @@ extension Registry {
                try !processor.geos.covers(.multiPolygon(parcel), .multiPolygon(out.geometry), tolerance: BuildingWriter.tolerance) {
                 throw LifecycleError(subject, "the new footprint does not lie on parcel \(parcelID)")
             }
-            let change = Self.areaChange(subject.kind, before: old.cadastralAreaM2 ?? old.ellipsoidalAreaM2, out)
-            let event = try Self.append(NewEvent(subject: subject, date: date, recordedBy: recordedBy,
-                                                 note: [note ?? "geometry replaced", change].joined(separator: "; ")),
-                                        kind: .geometry, in: w)
-            try w.keepGeometry(old, of: subject, eventID: event.id)
-            try w.storeGeometry(out, of: subject)
-            return event
+            return try Self.replaceStoredGeometry(of: subject, old: old, with: out, date: date, recordedBy: recordedBy,
+                                                  note: note, in: w)
         }
+    }
+
+    /// The replacement itself, inside the caller's write transaction (`replaceGeometry`, `import --update`): a
+    /// `geometry` event saying how the area changed, the previous geometry kept under it, the new one stored
+    /// with its areas.
+    static func replaceStoredGeometry(of subject: Subject, old: GeometryRecord, with out: FeatureProcessor.Output,
+                                      date: CivilDate, recordedBy: String, note: String?, in w: any StoreWriter) throws -> HistoryEvent {
+        let change = Self.areaChange(subject.kind, before: old.cadastralAreaM2 ?? old.ellipsoidalAreaM2, out)
+        let event = try Self.append(NewEvent(subject: subject, date: date, recordedBy: recordedBy,
+                                             note: [note ?? "geometry replaced", change].joined(separator: "; ")),
+                                    kind: .geometry, in: w)
+        try w.keepGeometry(old, of: subject, eventID: event.id)
+        try w.storeGeometry(out, of: subject)
+        return event
     }
 
     /// "cadastral area 6134.92 → 11242.07 m²" (footprint for a building, ellipsoidal in a geographic registry).

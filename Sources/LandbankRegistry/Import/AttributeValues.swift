@@ -114,14 +114,25 @@ struct AttributeValues {
         return d
     }
 
-    /// The date of the status as the input states it: `status_date`, else the ledger's `disposed_on` (kept).
-    mutating func statusDate() throws(ImportError.Reason) -> CivilDate? {
-        if let d = try date("status_date") { return d }
-        guard let v = peek("disposed_on") else { return nil }
+    /// A date the registry reads but keeps among the properties (the ledger's `disposed_on`): checked, not taken.
+    func keptDate(_ key: String) throws(ImportError.Reason) -> CivilDate? {
+        guard let v = peek(key) else { return nil }
+        if case .null = v { return nil }
         guard case .string(let s) = v, let d = CivilDate(s) else {
-            throw .badAttribute("property \"disposed_on\" must be a date written YYYY-MM-DD")
+            throw .badAttribute("property \(DisplayText.quoted(key)) must be a date written YYYY-MM-DD")
         }
         return d
+    }
+
+    /// Reads one field; a problem is noted against it, with the value the file gives, instead of thrown, so
+    /// that the feature's other fields are read too and every problem is listed in one pass.
+    mutating func field<T>(_ key: String, rule: ImportIssue.Rule = .badAttribute, _ problems: inout [FeatureProblem],
+                           _ read: (inout AttributeValues) throws(ImportError.Reason) -> T?) -> T? {
+        let raw = peek(key)
+        do { return try read(&self) } catch {
+            problems.append(FeatureProblem(error, rule: rule, field: key, value: raw.map(ImportIssue.shown)))
+            return nil
+        }
     }
 
     /// The properties not taken, as the JSON object the registry keeps; each value and the whole object are

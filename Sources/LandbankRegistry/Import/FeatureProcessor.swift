@@ -16,6 +16,19 @@ final class FeatureProcessor {
         var envelope: BoundingBox
         var cadastralAreaM2: Double?
         var ellipsoidalAreaM2: Double
+        /// What `--make-valid` did to an invalid input, nil for a valid one.
+        var repair: Repair?
+    }
+
+    /// A repair by GEOS MakeValid: GEOS's complaint, where it was, and the area before and after (cadastral
+    /// in a projected registry, else ellipsoidal; m²).
+    struct Repair {
+        var reason: String
+        var place: String?
+        var before: Double
+        var after: Double
+        /// |after − before| ÷ before.
+        var change: Double
     }
 
     let source: CoordinateReferenceSystem
@@ -26,11 +39,15 @@ final class FeatureProcessor {
     let srsID: Int32
     let registryCRS: String
     let areaOfUse: AreaOfUse?
+    /// `--make-valid`: repair invalid polygons whose area changes by at most this fraction; nil: refuse them.
+    let maxRepairChange: Double?
 
     /// Parcels may lie a little outside a Gauss-Kruger zone's nominal strip; 1° is about 100 km.
     static let areaOfUseMargin = 1.0
 
-    init(source: CoordinateReferenceSystem, registry: CoordinateReferenceSystem, srsID: Int32, fromGCJ02: Bool) throws {
+    init(source: CoordinateReferenceSystem, registry: CoordinateReferenceSystem, srsID: Int32, fromGCJ02: Bool,
+         maxRepairChange: Double? = nil) throws {
+        self.maxRepairChange = maxRepairChange
         self.source = source
         toRegistry = try Transformation(from: source, to: registry)
         measure = try GeometryMeasure(crs: registry)
@@ -63,8 +80,38 @@ final class FeatureProcessor {
         do { try geos.validate(stored) } catch {
             guard case .invalid(let reason) = error.kind else { throw .geometry(error) }
             let lonLat = error.location.flatMap { try? measure.toGeographic.transform($0) }
-            throw .invalid(reason: reason, at: error.location, lonLat: lonLat, crs: registryCRS)
+            let invalid = ImportError.Reason.invalid(reason: reason, at: error.location, lonLat: lonLat, crs: registryCRS)
+            guard let limit = maxRepairChange else { throw invalid }
+            return try repaired(stored, invalid, before: areas, limit: limit)
         }
+        return try finish(stored, geographic: geographic, areas: areas)
+    }
+
+    /// GEOS MakeValid's polygonal parts, measured and checked like any input, or a refusal when the repair
+    /// changes the area by more than `limit` (a bow-tie's two lobes, overlapping parts) or leaves no polygon.
+    private func repaired(_ stored: Geometry, _ invalid: ImportError.Reason, before: GeometryMeasure.Areas,
+                          limit: Double) throws(ImportError.Reason) -> Output {
+        guard case .invalid(let reason, let at, let lonLat, let crs) = invalid else { throw invalid }
+        let made: MultiPolygon?
+        do { made = try geos.makeValid(stored) } catch { throw .geometry(error) }
+        guard let m = made else { throw invalid }
+        let fixed = Geometry.multiPolygon(m)
+        let geographic: Geometry
+        do { geographic = try measure.geographic(of: fixed) } catch { throw .transform(error) }
+        let after = measure.areas(of: fixed, geographic: geographic)
+        let a0 = before.cadastral ?? before.ellipsoidal, a1 = after.cadastral ?? after.ellipsoidal
+        let change = a0 > 0 ? abs(a1 - a0) / a0 : (a1 == 0 ? 0 : .infinity)
+        guard change <= limit else {
+            throw .repairRefused(reason: reason, change: change, limit: limit, at: at, lonLat: lonLat, crs: crs)
+        }
+        do { try geos.validate(fixed) } catch { throw .geometry(error) }
+        var out = try finish(fixed, geographic: geographic, areas: after)
+        out.repair = Repair(reason: reason, place: invalid.place, before: a0, after: a1, change: change)
+        return out
+    }
+
+    /// The checks after GEOS, then the stored form: normalised rings, the GeoPackage blob and its digest.
+    private func finish(_ stored: Geometry, geographic: Geometry, areas: GeometryMeasure.Areas) throws(ImportError.Reason) -> Output {
         // After GEOS, so that an invalid shape is named as such rather than by its areas.
         do { try measure.checkAgreement(stored, geographic: geographic, areas: areas) } catch { throw .measure(error) }
         let multi = StoredGeometry.normalise(stored)

@@ -59,7 +59,9 @@ final class GeoJSONFeatureSource: FeatureSource {
         case .wrongGeometryType(let t): reason = .geometry(GeometryError(.wrongGeometryType(t)))
         default: reason = .unreadable(e.reason.description)
         }
-        return ImportError(file: file, position: position, featureID: e.featureID, location: place, reason: reason)
+        var error = ImportError(file: file, position: position, featureID: e.featureID, location: place, reason: reason)
+        error.recoverable = e.isRecoverable
+        return error
     }
 }
 
@@ -110,8 +112,10 @@ final class CSVFeatureSource: FeatureSource {
             let reason: ImportError.Reason
             if case .geometry(let ge) = error.reason { reason = .geometry(ge) } else { reason = .unreadable(error.description) }
             let id = props.first { ParcelAttributes.idKeys.contains($0.key) }.flatMap { if case .string(let s) = $0.value { s } else { nil } }
-            throw ImportError(file: name, position: position(of: feature), featureID: id, location: "line \(record.line)",
-                              reason: reason)
+            var e = ImportError(file: name, position: position(of: feature), featureID: id, location: "line \(record.line)",
+                                reason: reason)
+            e.recoverable = true  // the record was read whole; the next one follows
+            throw e
         }
     }
 }

@@ -22,6 +22,9 @@ public struct ImportError: Error, CustomStringConvertible, Sendable {
         /// A geometry the registry's CRS cannot hold or measure truthfully: coordinates no CRS could mean, an
         /// edge across 180°, cadastral and ellipsoidal areas the projection cannot reconcile.
         case measure(MeasureError)
+        /// `--make-valid` would repair GEOS's complaint only by changing the area by `change` (a fraction, e.g.
+        /// 0.12 for 12%), more than the `limit` allowed.
+        case repairRefused(reason: String, change: Double, limit: Double, at: Point?, lonLat: Point?, crs: String)
     }
 
     public var file: String
@@ -31,6 +34,13 @@ public struct ImportError: Error, CustomStringConvertible, Sendable {
     /// Where in the file: "line 6, column 164".
     public var location: String?
     public var reason: Reason
+    /// The reader stands at the next feature: the import may go on and list the file's other problems.
+    /// Readers say so for a bad feature in a sound file; broken JSON or a failing read stops the file.
+    public var recoverable = false
+    /// The import's entry in the registry's log, when it was logged: its number and its counts by rule.
+    public var record: ImportRecord?
+    /// The rule broken, where the reason alone does not tell it (a footprint off its parcel, a refused status).
+    var rule: ImportIssue.Rule?
 
     public init(file: String, position: String? = nil, featureID: String? = nil, location: String? = nil,
                 reason: Reason) {
@@ -49,7 +59,13 @@ public struct ImportError: Error, CustomStringConvertible, Sendable {
             if let featureID { head += " (id \(DisplayText.quoted(featureID)))" }
         }
         if let location { head += position == nil ? ": \(location)" : " at \(location)" }
-        return head + ": " + reasonText + " — nothing was imported"
+        return head + ": " + reasonText + " — nothing was imported" + (record.map(Self.more) ?? "")
+    }
+
+    /// "; 6 problems, 5 features rejected (import #3 in `landbank issues`)" when this is not the file's only one.
+    static func more(_ r: ImportRecord) -> String {
+        guard r.issueCount > 1 else { return "" }
+        return "; \(r.issueCount) problems, \(r.rejected) features rejected (import #\(r.id) in `landbank issues`)"
     }
 
     var reasonText: String {
@@ -72,8 +88,14 @@ public struct ImportError: Error, CustomStringConvertible, Sendable {
         case .crs(let s): return s
         case .unsupportedFormat(let s): return s
         case .measure(let m): return m.description
+        case .repairRefused(let reason, let change, let limit, let at, let lonLat, let crs):
+            let invalid = ImportError(file: "", reason: .invalid(reason: reason, at: at, lonLat: lonLat, crs: crs)).reasonText
+            return invalid + "; GEOS MakeValid would change the area by " + Self.percent(change)
+                + ", more than --max-repair-change " + Self.percent(limit)
         }
     }
 
     static func fixed(_ v: Double, _ d: Int) -> String { String(format: "%.\(d)f", v) }
+    /// A fraction as a percentage with three decimals: 0.0012 → "0.120%".
+    static func percent(_ f: Double) -> String { String(format: "%.3f%%", f * 100) }
 }

@@ -14,9 +14,32 @@ public struct ImportOptions: Sendable {
     public var recordedBy: String
     /// The date of the imported statuses when a feature gives none (`status_date` or `disposed_on`).
     public var statusDate: CivilDate
+    /// Import the good features and log the rest (ogr2ogr's -skipfailures, but reported); by default one
+    /// rejected feature means nothing is written.
+    public var skipInvalid = false
+    /// Repair invalid polygons with GEOS MakeValid when the area changes by at most this fraction (0.001 is
+    /// 0.1%); nil: an invalid polygon is rejected.
+    public var maxRepairChange: Double?
+    /// Match parcels by id: add new ones, record changes to existing ones in their history, list the ones
+    /// the file no longer holds (never deleted).
+    public var update = false
+    /// Work out everything, report it, write nothing (not even the log).
+    public var dryRun = false
+    /// SHA-256 of the input file, for the log (see `FileDigest`); nil for a pipe.
+    public var fileSHA256: String?
+    /// `--dry-run` and `--update`: told of each parcel added, changed or missing, in file order (missing last).
+    public var onChange: (@Sendable (ParcelChange) -> Void)?
+
+    public static let defaultMaxRepairChange = 0.001
 
     public init(crs: String? = nil, fromGCJ02: Bool = false, idField: String? = nil,
-                recordedBy: String = "import", statusDate: CivilDate = .today()) {
+                recordedBy: String = "import", statusDate: CivilDate = .today(), skipInvalid: Bool = false,
+                maxRepairChange: Double? = nil, update: Bool = false, dryRun: Bool = false, fileSHA256: String? = nil) {
+        self.skipInvalid = skipInvalid
+        self.maxRepairChange = maxRepairChange
+        self.update = update
+        self.dryRun = dryRun
+        self.fileSHA256 = fileSHA256
         self.crs = crs
         self.fromGCJ02 = fromGCJ02
         self.idField = idField
@@ -28,7 +51,34 @@ public struct ImportOptions: Sendable {
 public struct ImportSummary: Sendable, Encodable {
     public var file: String
     public var sourceCRS: String
+    /// The features written (added, in an update), with their areas.
     public var imported: AreaTotals
+    /// The import's entry in the log, with its counts (id 0 for a dry run, which is not logged).
+    public var log: ImportRecord
 
-    enum CodingKeys: String, CodingKey { case file, sourceCRS = "source_crs", imported }
+    enum CodingKeys: String, CodingKey { case file, sourceCRS = "source_crs", imported, log }
+
+    /// "import", "skip-invalid,make-valid"…: the options that change what an import does.
+    static func mode(_ o: ImportOptions) -> String {
+        var parts: [String] = []
+        if o.update { parts.append("update") }
+        if o.skipInvalid { parts.append("skip-invalid") }
+        if o.maxRepairChange != nil { parts.append("make-valid") }
+        return parts.isEmpty ? "all-or-nothing" : parts.joined(separator: ",")
+    }
+}
+
+/// One parcel's fate in an update: added, changed (which fields), or in the registry but not in the file.
+public struct ParcelChange: Sendable, Encodable, Equatable {
+    public enum Kind: String, Sendable, Encodable { case added, changed, missing }
+    public var kind: Kind
+    public var parcelID: String
+    /// The 1-based position in the file (nil for a missing parcel).
+    public var position: Int?
+    /// The fields that changed: name, zone, land_use, status, disposal_method, properties, geometry.
+    public var fields: [String]
+    /// "zone 光明片区 → 袁河片区; cadastral area 6134.92 → 6200.00 m²".
+    public var detail: String
+
+    enum CodingKeys: String, CodingKey { case kind, parcelID = "parcel_id", position, fields, detail }
 }

@@ -23,15 +23,25 @@ final class ImportPipeline: @unchecked Sendable {
         }
     }
 
-    /// A feature ready to insert.
+    /// A feature ready to insert, with what was noted about it (a repair, a flagged figure).
     struct Row {
         var attributes: Attributes
         var output: FeatureProcessor.Output
         var position: String
+        /// 0-based position in the file.
+        var index: Int
+        var notes: [ImportIssue]
+    }
+
+    enum Item {
+        case row(Row)
+        /// A feature that cannot be imported: the error its first problem makes, and every problem it has.
+        case rejected(ImportError, [ImportIssue])
     }
 
     enum Batch {
-        case rows([Row])
+        case items([Item])
+        /// The file cannot be read on (broken JSON, a failing read): the import stops here.
         case failed(Error)
     }
 
@@ -69,35 +79,70 @@ final class ImportPipeline: @unchecked Sendable {
     }
 
     private func produce() {
-        var batch: [Row] = []
+        var batch: [Item] = []
         batch.reserveCapacity(Self.batchSize)
+        var index = 0
         do {
-            while let feature = try source.next() {
-                batch.append(try prepare(feature))
+            while true {
+                let item: Item
+                do {
+                    guard let feature = try source.next() else { break }
+                    item = prepare(feature)
+                    index = feature.index + 1
+                } catch let e as ImportError where e.recoverable {
+                    // The reader skipped a feature it could not take; it stands at the next one.
+                    let at = Self.index(in: e.position) ?? index
+                    item = .rejected(e, [ImportIssue(e, index: at)])
+                    index = at + 1
+                }
+                batch.append(item)
                 if batch.count == Self.batchSize {
-                    guard queue.push(.rows(batch)) else { return }
+                    guard queue.push(.items(batch)) else { return }
                     batch.removeAll(keepingCapacity: true)
                 }
             }
-            if !batch.isEmpty { guard queue.push(.rows(batch)) else { return } }
+            if !batch.isEmpty { guard queue.push(.items(batch)) else { return } }
             queue.close()
         } catch {
-            if !batch.isEmpty { guard queue.push(.rows(batch)) else { return } }
+            if !batch.isEmpty { guard queue.push(.items(batch)) else { return } }
             _ = queue.push(.failed(error))
             queue.close()
         }
     }
 
-    private func prepare(_ feature: Feature) throws -> Row {
-        do throws(ImportError.Reason) {
-            let attributes: Attributes = switch kind {
-            case .parcels: .parcel(try ParcelAttributes(feature, idField: idField))
-            case .buildings: .building(try BuildingAttributes(feature, idField: idField))
-            }
-            guard let g = feature.geometry else { throw ImportError.Reason.missingGeometry }
-            return Row(attributes: attributes, output: try processor.process(g), position: source.position(of: feature))
-        } catch {
-            throw ImportError(file: source.name, position: source.position(of: feature), featureID: feature.id, reason: error)
+    /// The 0-based index in "feature 3" or "row 3 …".
+    static func index(in position: String?) -> Int? {
+        guard let words = position?.split(separator: " "), words.count > 1, let n = Int(words[1]), n > 0 else { return nil }
+        return n - 1
+    }
+
+    /// Reads, checks, measures and encodes one feature, listing every problem it has rather than the first.
+    private func prepare(_ feature: Feature) -> Item {
+        var problems: [FeatureProblem] = []
+        let attributes: Attributes = switch kind {
+        case .parcels: .parcel(ParcelAttributes(feature, idField: idField, problems: &problems))
+        case .buildings: .building(BuildingAttributes(feature, idField: idField, problems: &problems))
         }
+        var output: FeatureProcessor.Output?
+        if let g = feature.geometry {
+            do { output = try processor.process(g) } catch { problems.append(FeatureProblem(error)) }
+        } else {
+            problems.append(FeatureProblem(.missingGeometry))
+        }
+        let position = source.position(of: feature)
+        let id = attributes.id.isEmpty ? feature.id : attributes.id
+        func error(_ p: FeatureProblem) -> ImportError {
+            ImportError(file: source.name, position: position, featureID: id, reason: p.reason)
+        }
+        var issues = problems.map { ImportIssue(error($0), index: feature.index, problem: $0) }
+        if let r = output?.repair {
+            let change = String(format: "area %.2f → %.2f m² (%@)", r.before, r.after, ImportError.percent(r.change))
+            issues.append(ImportIssue(position: feature.index + 1, featureID: id, rule: .invalidPolygon, value: change,
+                                      action: .repaired, message: "invalid geometry: \(r.reason); repaired by GEOS MakeValid, \(change)",
+                                      location: r.place))
+        }
+        if let first = problems.first(where: { $0.action == .rejected }) { return .rejected(error(first), issues) }
+        guard let output else { preconditionFailure("a feature with no problem has its output") }
+        return .row(Row(attributes: attributes, output: output, position: position, index: feature.index, notes: issues))
     }
 }

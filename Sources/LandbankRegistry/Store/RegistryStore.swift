@@ -112,6 +112,12 @@ protocol StoreReader {
     func projectChainProblems() throws -> [String]
     /// The server's API tokens, revoked ones included, by id (digests only: no store keeps a token in clear).
     func apiTokens() throws -> [StoredToken]
+    /// The import log's entries, newest first, or the one numbered `id`, each with its counts by rule.
+    func importRecords(id: Int64?) throws -> [ImportRecord]
+    /// The issues of one import (or of all), in the order found, streamed with their import's number.
+    func forEachImportIssue(importID: Int64?, _ body: (Int64, ImportIssue) throws -> Void) throws
+    /// A parcel as stored, with its geometry's SHA-256 (nil while stale), without decoding the geometry.
+    func parcelRecord(id: String) throws -> (parcel: Parcel, geometryDigest: String?)?
 }
 
 /// Primitive writes inside one transaction. None of them checks a domain rule: `Registry` does.
@@ -143,6 +149,9 @@ protocol StoreWriter: StoreReader {
     func putToken(_ t: StoredToken) throws
     /// Marks the token of that name not yet revoked as revoked; false when there is none.
     func revokeToken(name: String, at time: String) throws -> Bool
+    /// Sets a parcel's descriptive columns (a re-delivered ledger's new values); status and geometry have
+    /// their own writes.
+    func setParcelAttributes(id: String, name: String?, zone: String?, landUse: String?, properties: String) throws
 }
 
 /// A subject's geometry as stored, with its areas (m²).

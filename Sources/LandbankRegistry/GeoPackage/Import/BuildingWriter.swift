@@ -13,7 +13,9 @@ struct BuildingWriter: FeatureWriter {
     let file: String
     let importedAt: String
     let options: ImportOptions
-    let insert: Statement
+    /// Made again after a refused row: SQLite keeps a failed statement's error until it is reset, and GRDB
+    /// would report it again on the next row.
+    var insert: Statement
     let chain: HistoryChain
     let parcelGeometry: Statement
     let geos: GEOSContext
@@ -39,8 +41,10 @@ struct BuildingWriter: FeatureWriter {
 
     mutating func write(_ row: ImportPipeline.Row) throws -> Int64 {
         guard case .building(let b) = row.attributes else { preconditionFailure("building writer given a parcel") }
-        func refuse(_ r: ImportError.Reason) -> ImportError {
-            ImportError(file: file, position: row.position, featureID: b.buildingID, reason: r)
+        func refuse(_ r: ImportError.Reason, rule: ImportIssue.Rule = .notOnParcel) -> ImportError {
+            var e = ImportError(file: file, position: row.position, featureID: b.buildingID, reason: r)
+            if case .badAttribute = r { e.rule = rule }
+            return e
         }
         let parcel: Geometry
         if let c = cached, c.id == b.parcelID {
@@ -72,6 +76,7 @@ struct BuildingWriter: FeatureWriter {
                 out.cadastralAreaM2, out.ellipsoidalAreaM2, b.otherProperties, importedAt,
             ])
         } catch let e as DatabaseError where e.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            insert = try db.makeStatement(sql: insert.sql)
             throw refuse(.duplicateID(b.buildingID, firstPosition: nil))
         }
         let fid = db.lastInsertedRowID

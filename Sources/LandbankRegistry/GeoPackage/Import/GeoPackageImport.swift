@@ -9,19 +9,56 @@ extension GeoPackageStore {
                         progress: ((Int) -> Void)?) throws -> ImportSummary {
         switch layer {
         case .parcels:
-            return try runImport(source, options, kind: .parcels, progress: progress) { db, importedAt, firstFid, chain in
+            return try runImport(source, options, layer: layer, progress: progress) { db, importedAt, firstFid, chain in
                 try ParcelWriter(db: db, file: source.name, importedAt: importedAt, firstFid: firstFid, options: options, chain: chain)
             }
         case .buildings:
-            return try runImport(source, options, kind: .buildings, progress: progress) { db, importedAt, _, chain in
+            if options.update {
+                throw RegistryError(path: source.name, kind: .invalidArgument, "--update matches parcels only; buildings are imported anew")
+            }
+            return try runImport(source, options, layer: layer, progress: progress) { db, importedAt, _, chain in
                 try BuildingWriter(db: db, file: source.name, importedAt: importedAt, options: options, chain: chain)
             }
         }
     }
 
-    private func runImport(_ source: FeatureSource, _ options: ImportOptions, kind: ImportPipeline.Kind,
+    /// Imports the whole file, listing every problem, and logs the import. All or nothing by default: one
+    /// rejected feature rolls the data back, and the log is then written in a transaction of its own; with
+    /// `skipInvalid` the good features are kept. A file that cannot be read on is logged as failed.
+    private func runImport(_ source: FeatureSource, _ options: ImportOptions, layer: Layer,
                            progress: ((Int) -> Void)?,
-                           makeWriter: (Database, String, Int64, HistoryChain) throws -> any FeatureWriter) throws -> ImportSummary {
+                           makeWriter: @escaping (Database, String, Int64, HistoryChain) throws -> any FeatureWriter) throws -> ImportSummary {
+        let run = ImportRun(file: source.name, layer: layer, options: options)
+        let result: (crs: String, totals: AreaTotals, kept: Bool)
+        do {
+            result = try importing(source, options, run: run, progress: progress, makeWriter: makeWriter)
+        } catch var e as ImportError {
+            // The file could not be read on, or named a CRS landbank cannot use: nothing was written.
+            run.note([ImportIssue(e, index: ImportPipeline.index(in: e.position))])
+            if !options.dryRun { e.record = logAfterRollback(run.record(.failed, message: e.description), run) }
+            throw e
+        }
+        if !result.kept && !options.dryRun, var refusal = run.firstRejection {
+            refusal.record = logAfterRollback(run.record(.refused, message: refusal.description), run)
+            throw refusal
+        }
+        let outcome: ImportRecord.Outcome = run.rejected == 0 ? .imported : (result.kept ? .partial : .refused)
+        let record = options.dryRun ? run.record(outcome) : (run.stored ?? run.record(outcome))
+        return ImportSummary(file: source.name, sourceCRS: result.crs, imported: result.totals, log: record)
+    }
+
+    /// The log of an import whose data was rolled back, in a transaction of its own; nil if even that fails
+    /// (the registry's own trouble, which the caller's error does not hide).
+    private func logAfterRollback(_ record: ImportRecord, _ run: ImportRun) -> ImportRecord? {
+        guard let id = try? write({ db in try ImportLogStore.write(record, issues: run.issues, in: db) }) else { return nil }
+        var r = record
+        r.id = id
+        return r
+    }
+
+    /// The data transaction. Returns the source CRS's name, the totals written, and whether they were kept.
+    private func importing(_ source: FeatureSource, _ options: ImportOptions, run: ImportRun, progress: ((Int) -> Void)?,
+                           makeWriter: (Database, String, Int64, HistoryChain) throws -> any FeatureWriter) throws -> (crs: String, totals: AreaTotals, kept: Bool) {
         func fail(_ reason: ImportError.Reason) -> ImportError { ImportError(file: source.name, reason: reason) }
         guard let crsText = options.crs ?? source.declaredCRS ?? source.defaultCRS else {
             throw fail(.crs("the file names no CRS; say which with --crs (e.g. --crs EPSG:4547)"))
@@ -38,44 +75,78 @@ extension GeoPackageStore {
         let context = try ProjContext()
         let processor = try FeatureProcessor(source: try CoordinateReferenceSystem(sourceCRS.definition, context: context),
                                              registry: try CoordinateReferenceSystem(crs.definition, context: context),
-                                             srsID: srsID, fromGCJ02: options.fromGCJ02)
+                                             srsID: srsID, fromGCJ02: options.fromGCJ02, maxRepairChange: options.maxRepairChange)
         let importedAt = ISO8601DateFormatter().string(from: Date())
         var totals = Accumulator(projected: crs.kind == .projected)
+        let kind: ImportPipeline.Kind = run.layer == .parcels ? .parcels : .buildings
         let pipeline = ImportPipeline(source: source, processor: processor, idField: options.idField, kind: kind)
         defer { pipeline.stop() }
         try refuseIfReadOnly()
+        var kept = false
         try db.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
                 try Self.markWriting(db)
-                let table = kind == .parcels ? "parcels" : "buildings"
+                let table = run.layer.rawValue
                 let firstFid = (try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = ?", arguments: [table]) ?? 0) + 1
                 var index = try SpatialIndexLoader(db, table: table)
                 let attributeIndexes = try AttributeIndexLoader(db, table: table)
-                var writer = try makeWriter(db, importedAt, firstFid, try HistoryChain(db))
-                var count = 0
+                let access = GeoPackageAccess(db: db, path: path)
+                var writer = try makeWriter(db, importedAt, firstFid, try access.historyChain())
+                var updater = options.update ? try UpdateWriter(access: access, file: source.name, options: options,
+                                                                insert: writer as? ParcelWriter) : nil
+                func added(_ fid: Int64, _ row: ImportPipeline.Row) {
+                    index.add(id: fid, envelope: row.output.envelope, attributes: row.siteAttributes)
+                    totals.add(row.output.cadastralAreaM2, row.output.ellipsoidalAreaM2)
+                    run.added += 1
+                }
                 pipeline.start()
                 while let batch = pipeline.queue.pop() {
-                    guard case .rows(let rows) = batch else {
+                    guard case .items(let items) = batch else {
                         if case .failed(let error) = batch { throw error }
                         continue
                     }
-                    for row in rows {
-                        let fid = try writer.write(row)
-                        index.add(id: fid, envelope: row.output.envelope, attributes: row.siteAttributes)
-                        totals.add(row.output.cadastralAreaM2, row.output.ellipsoidalAreaM2)
-                        count += 1
-                        if count % 10_000 == 0 { progress?(count) }
+                    for item in items {
+                        run.features += 1
+                        if run.features % 10_000 == 0 { progress?(run.features) }
+                        switch item {
+                        case .rejected(let e, let issues):
+                            if let id = e.featureID, let u = updater { _ = try u.saw(id, index: issues.first?.position.map { $0 - 1 } ?? 0) }
+                            run.reject(e, issues)
+                        case .row(let row):
+                            do {
+                                if updater != nil {
+                                    switch try updater!.write(row, run: run) {
+                                    case .added(let fid): added(fid, row)
+                                    case .changed: run.updated += 1
+                                    case .unchanged: run.unchanged += 1
+                                    }
+                                } else {
+                                    added(try writer.write(row), row)
+                                }
+                                run.note(row.notes)
+                            } catch let e as ImportError {
+                                run.reject(e, row.notes + [ImportIssue(e, index: row.index)])
+                            }
+                        }
                     }
                 }
+                try updater?.listMissing(run)
+                try updater?.finish()
+                if options.dryRun || (run.rejected > 0 && !options.skipInvalid) { return .rollback }
                 try index.finish()
                 try attributeIndexes.finish()
+                let outcome: ImportRecord.Outcome = run.rejected == 0 ? .imported : .partial
+                let record = run.record(outcome)
+                run.stored = record
+                run.stored?.id = try ImportLogStore.write(record, issues: run.issues, in: db)
                 try Self.unmarkWriting(db)
+                kept = true
                 return .commit
             }
         }
         // A CRS read from a file's WKT has no code: name it rather than print the whole WKT.
         let crsName = sourceCRS.authority == nil && sourceCRS.definition.count > 40 ? sourceCRS.name : sourceCRS.identifier
-        return ImportSummary(file: source.name, sourceCRS: crsName, imported: totals.totals)
+        return (crsName, totals.totals, kept)
     }
 }
 

@@ -123,7 +123,9 @@ final class GeoPackageLayerSource: FeatureSource {
     private func feature(_ row: Row, columns: [String]) -> (Result<Feature, ImportError>, Int) {
         let at = "feature \(index + 1) of layer \(table)"
         func refuse(_ r: ImportError.Reason) -> (Result<Feature, ImportError>, Int) {
-            (.failure(ImportError(file: name, position: at, reason: r)), 0)
+            var e = ImportError(file: name, position: at, reason: r)
+            e.recoverable = true  // one row's problem; the next row is read as usual
+            return (.failure(e), 0)
         }
         var geometry: Geometry?
         var props: [JSONMember] = []

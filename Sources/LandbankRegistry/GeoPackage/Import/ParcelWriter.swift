@@ -10,8 +10,13 @@ struct ParcelWriter: FeatureWriter {
     let importedAt: String
     let firstFid: Int64
     let options: ImportOptions
-    let insert: Statement
+    /// Made again after a refused row: SQLite keeps a failed statement's error until it is reset, and GRDB
+    /// would report it again on the next row.
+    var insert: Statement
     let chain: HistoryChain
+    /// Where rows written so far stand in the file: (k, o) says that the k-th row written onwards, up to the next
+    /// entry, is the feature at index k + o. A new entry only where a feature was skipped, so this stays small.
+    private var offsets: [(written: Int64, offset: Int)] = []
 
     init(db: Database, file: String, importedAt: String, firstFid: Int64, options: ImportOptions, chain: HistoryChain) throws {
         self.db = db
@@ -38,17 +43,32 @@ struct ParcelWriter: FeatureWriter {
                 a.otherProperties, importedAt,
             ])
         } catch let e as DatabaseError where e.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            insert = try db.makeStatement(sql: insert.sql)
             let existing = try Int64.fetchOne(db, sql: "SELECT fid FROM parcels WHERE parcel_id = ?", arguments: [a.parcelID])
-            let first = existing.flatMap { $0 >= firstFid ? "feature \($0 - firstFid + 1)" : nil }
+            let first = existing.flatMap { $0 >= firstFid ? "feature \(index(ofWritten: $0 - firstFid) + 1)" : nil }
             throw ImportError(file: file, position: row.position, featureID: a.parcelID,
                               reason: .duplicateID(a.parcelID, firstPosition: first))
         }
         let fid = db.lastInsertedRowID
+        let k = fid - firstFid, offset = row.index - Int(k)
+        if offsets.last?.offset != offset { offsets.append((k, offset)) }
         if let status = a.status {
             try chain.append(RegisteredEvent.content(
                 .parcel, a.parcelID, a.statusDate ?? options.statusDate, status, a.disposalMethod, options.recordedBy, file))
         }
         return fid
+    }
+}
+
+extension ParcelWriter {
+    /// The file index of the k-th row this import wrote.
+    func index(ofWritten k: Int64) -> Int {
+        var lo = 0, hi = offsets.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if offsets[mid].written <= k { lo = mid + 1 } else { hi = mid }
+        }
+        return Int(k) + (lo > 0 ? offsets[lo - 1].offset : 0)
     }
 }
 
