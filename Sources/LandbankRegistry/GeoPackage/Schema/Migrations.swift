@@ -73,6 +73,7 @@ enum Migrations {
         m.registerMigration(ProjectMigration.name) { db in try ProjectMigration.run(db) }
         m.registerMigration(TokenMigration.name) { db in try TokenMigration.run(db) }
         m.registerMigration(SiteIndexMigration.name) { db in try SiteIndexMigration.run(db) }
+        m.registerMigration(ProjectChangeMigration.name) { db in try ProjectChangeMigration.run(db) }
         return m
     }
 }
