@@ -18,7 +18,7 @@ struct RunwayCommand: ParsableCommand {
             m² a year. The stock runs short that many years after --from. Only reads.
 
             Without --pipeline, the pipeline is the registry's own projects (those with a demand recorded): signed \
-            projects without a site count in full; projects at lead … decided count their area times the chance \
+            projects (at signed) without a site count in full; projects at lead … decided count their area times the chance \
             that a project at their stage signs, from the registry's history (of the projects that reached the \
             stage, the share that reached signed: the product of the stage-to-stage conversions). The rates used \
             are printed.
@@ -88,7 +88,7 @@ enum RunwayText {
 
     /// The registry's pipeline: what was counted and with which weights.
     static func pipeline(_ p: PipelinePull) -> String {
-        let full = p.projects.filter { $0.weight == 1 && !ProjectStage.pipeline.prefix(5).contains($0.stage) }.count
+        let full = p.projects.filter { $0.stage == .signed }.count
         var lines = ["", "pipeline: the registry's projects as of \(p.asOf): \(full) signed without a site (weight 1), "
             + "\(p.projects.count - full) before signing, weighted by the chance to sign from the registry's history"]
         let rows = p.rates.map { r -> [String] in
@@ -99,7 +99,10 @@ enum RunwayText {
         lines.append(Format.table(["stage", "reached", "went on", "conversion", "weight (signs)", "projects now"], rows,
                                   rightAligned: [1, 2, 3, 4, 5]))
         lines.append("weight = of the projects that reached the stage, the share that reached signed (the product of the conversions from it on)")
-        if !p.withoutDemand.isEmpty { lines.append("not counted (no demand recorded): " + p.withoutDemand.joined(separator: ", ")) }
+        if !p.withoutDemand.isEmpty {
+            let more = p.withoutDemand.count > 10 ? " and \(p.withoutDemand.count - 10) more (--json lists them)" : ""
+            lines.append("not counted (no demand recorded): " + p.withoutDemand.prefix(10).joined(separator: ", ") + more)
+        }
         return lines.joined(separator: "\n")
     }
 }

@@ -1,7 +1,8 @@
 import LandbankLifecycle
 
 /// The projects a supply runway counts when it reads the registry's own pipeline instead of a demand file:
-/// signed projects with no site yet (they will take land: weight 1), and the projects still before signing
+/// projects at `signed` with no site yet (they will take land: weight 1; a project building or producing has
+/// its land, recorded here or not), and the projects still before signing
 /// (lead … decided), each weighted by the chance that a project at its stage signs, taken from the registry's
 /// own history.
 ///
@@ -51,7 +52,7 @@ enum PipelinePullRules {
             let sited = h.contains { $0.kind == .site }
             let weight: Double
             if let w = weights[stage] { weight = w }
-            else if [.signed, .building, .producing].contains(stage) && !sited { weight = 1 }
+            else if stage == .signed && !sited { weight = 1 }
             else { continue }
             if sited && weight < 1 { continue }
             guard let d = p.demandJSON else { without.append(p.id); continue }
