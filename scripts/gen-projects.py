@@ -8,6 +8,14 @@ Also Fixtures/projects-guian-2023.csv (seed 003: eight teams, 135 leads worth 64
 signed for 383.6亿元 by 2023-12-20) and Fixtures/projects-xinyu-2024q1.csv (seed 001: 17 signed in the first quarter
 of 2024 for 65.1亿元, with the five projects the seed names, and three projects outside the quarter).
 
+Also the plans of targets that `landbank project stats --plan` reads: Fixtures/plan-guian-2023.csv (illustrative
+targets for seed 003's eight teams: 50 projects and 350亿元 in all; the fixture's 56 signed for 383.6亿元 make 112%
+and 109.6%) and Fixtures/plan-xinyu-2024.json (the Xinyu zone's 2024 targets with seed 002's structure: one "100"
+project of 100亿元 or more and four "50·20" projects of 20亿元 up to 100亿元 a year, leading-industry projects above
+70%, strategic emerging above 60%, Fortune-500-class investors 30% or more). The Xinyu projects carry
+strategic_emerging (by industry: lithium batteries, new materials, high-end equipment and biomedicine are strategic
+emerging industries) and, for some of the unnamed ones, investor_class.
+
 Deterministic (fixed seed, fixed order): re-running it rewrites byte-identical files. No dependencies.
 
     python3 scripts/gen-projects.py
@@ -300,9 +308,13 @@ for k in range(17):
     if k == 0:
         signed = dt.date(2024, 3, 12)            # seed 001: the 博通 signing ceremony
     lead = signed - dt.timedelta(days=X.randrange(60, 200))
-    xinyu.append(pipeline_row("XY-2024-%03d" % (k + 1), name, "招商小分队", industry, wan_,
-                              [("lead", lead), ("negotiating", lead + dt.timedelta(days=30)), ("signed", signed)],
-                              investor=investor, zone="新余高新区"))
+    row = pipeline_row("XY-2024-%03d" % (k + 1), name, "招商小分队", industry, wan_,
+                       [("lead", lead), ("negotiating", lead + dt.timedelta(days=30)), ("signed", signed)],
+                       investor=investor, zone="新余高新区")
+    row["strategic_emerging"] = "true"          # every industry of the quarter is a strategic emerging one
+    if k >= 5 and k % 3 == 0:
+        row["investor_class"] = ["listed", "private500", "industry_leader"][k % 9 // 3]   # only unnamed investors
+    xinyu.append(row)
 # signed just outside the quarter, and still in negotiation: not counted
 xinyu.append(pipeline_row("XY-2023-090", "去年底签约项目", "招商小分队", "lithium_battery", 30000,
                           [("lead", dt.date(2023, 6, 1)), ("signed", dt.date(2023, 12, 31))], zone="新余高新区"))
@@ -311,10 +323,31 @@ xinyu.append(pipeline_row("XY-2024-090", "二季度签约项目", "招商小分�
                           zone="新余高新区"))
 xinyu.append(pipeline_row("XY-2024-091", "数控机床在谈项目", "招商小分队", "high_end_equipment", 80000,
                           [("lead", dt.date(2024, 3, 19)), ("negotiating", dt.date(2024, 3, 22))], zone="新余高新区"))
-write("projects-xinyu-2024q1.csv", cols, xinyu)
+write("projects-xinyu-2024q1.csv", cols + ["strategic_emerging", "investor_class"], xinyu)
 
-counts = {}
-for p in projects:
-    counts[p["class"]] = counts.get(p["class"], 0) + 1
-print("projects:", len(projects), counts, "actuals:", len(actuals), "incentives:", len(incentives),
-      "guian:", len(guian), "xinyu:", len(xinyu))
+# ---- plans of targets ----
+PLAN_COLS = ["target", "year", "team", "value", "min_investment", "below_investment", "name", "compare"]
+guian_plan = []
+for (team, _, _), n, yi in zip(GUIAN_TEAMS, [6, 6, 8, 7, 7, 8, 4, 4], [40, 30, 50, 60, 60, 50, 30, 30]):
+    guian_plan.append({"target": "signed", "year": 2023, "team": team, "value": n})
+    guian_plan.append({"target": "investment", "year": 2023, "team": team, "value": "%d亿元" % yi})
+write("plan-guian-2023.csv", PLAN_COLS, guian_plan)
+
+xinyu_plan = [
+    {"target": "signed", "year": 2024, "team": "招商小分队", "value": 60},
+    {"target": "investment", "year": 2024, "team": "招商小分队", "value": "200亿元"},
+    {"target": "projects", "name": "100", "value": 1, "min_investment": "100亿元"},
+    {"target": "projects", "name": "50·20", "value": 4, "min_investment": "20亿元", "below_investment": "100亿元"},
+    {"target": "leading_share", "value": "70%", "compare": "above"},
+    {"target": "strategic_emerging_share", "value": "60%", "compare": "above"},
+    {"target": "fortune500_share", "value": "30%", "compare": "at_least"},
+    {"target": "leading_industry", "value": "lithium_battery"},
+    {"target": "leading_industry", "value": "high_end_equipment"},
+    {"target": "non_industrial_industry", "value": "logistics"},
+    {"target": "non_industrial_industry", "value": "trade_services"},
+]
+with open(os.path.join(OUT, "plan-xinyu-2024.json"), "w", encoding="utf-8") as f:
+    head = {"plan": "新余高新区2024年招商引资目标（示例）",
+            "source": "seed 002's structure (100·50·20 projects, 70%/60%/30% shares); team targets illustrative"}
+    f.write("{\n" + "".join(" %s: %s,\n" % (json.dumps(k), json.dumps(v, ensure_ascii=False)) for k, v in head.items()))
+    f.write(' "targets": [\n' + ",\n".join("  " + json.dumps(t, ensure_ascii=False) for t in xinyu_plan) + "\n ]\n}\n")

@@ -37,10 +37,17 @@ public struct RunwayOptions: Sendable {
 extension Runway {
     public static func measure(_ demands: [Demand], registry: Registry, book: PolicyBook,
                                options: RunwayOptions = RunwayOptions()) throws -> Runway {
+        try measure(weighted: demands.map { ($0, 1) }, registry: registry, book: book, options: options)
+    }
+
+    /// The same, each demand's area counted `weight` times (0…1: the chance that the project signs, when the
+    /// pipeline comes from the registry's projects, `Registry.pipelinePull`). `demands` still counts projects.
+    public static func measure(weighted demands: [(demand: Demand, weight: Double)], registry: Registry, book: PolicyBook,
+                               options: RunwayOptions = RunwayOptions()) throws -> Runway {
         var landNeed: [SizeClass: (count: Int, mu: Double)] = [:]
         var floorNeed = (count: 0, m2: 0.0)
         var unsized: [String] = [], elsewhere: [String] = []
-        for d in demands {
+        for (d, weight) in demands {
             if let zone = options.zone, let allowed = d.zones, !allowed.contains(zone) {
                 elsewhere.append(d.id)
                 continue
@@ -49,8 +56,8 @@ extension Runway {
             case .land(let mu):
                 let c = SizeClass(mu: mu)
                 landNeed[c, default: (0, 0)].count += 1
-                landNeed[c, default: (0, 0)].mu += mu
-            case .floor(let m2): floorNeed.count += 1; floorNeed.m2 += m2
+                landNeed[c, default: (0, 0)].mu += mu * weight
+            case .floor(let m2): floorNeed.count += 1; floorNeed.m2 += m2 * weight
             case .unsized: unsized.append(d.id)
             }
         }

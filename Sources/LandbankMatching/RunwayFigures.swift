@@ -1,4 +1,5 @@
 import LandbankLifecycle
+import LandbankRegistry
 
 /// How long one stock lasts at one pace: `available` (mu or m²) against `needPerYear` of the same unit.
 public struct Pace: Sendable, Equatable {
@@ -62,6 +63,8 @@ public struct Runway: Sendable {
     public var unsized: [String]
     /// With a zone: demands whose `zones` leave it out, not counted.
     public var elsewhere: [String]
+    /// When the pipeline is the registry's own projects: the stages' conversion rates and each project's weight.
+    public var pipeline: PipelinePull?
 }
 
 extension Pace: Encodable {
@@ -97,7 +100,7 @@ extension ClassRunway: Encodable {
 extension Runway: Encodable {
     enum CodingKeys: String, CodingKey {
         case from, pipelineYears = "pipeline_years", zone, toleranceM = "tolerance_m", classes, land
-        case floorSpace = "floor_space", unsized, elsewhere
+        case floorSpace = "floor_space", unsized, elsewhere, pipeline
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -111,5 +114,6 @@ extension Runway: Encodable {
         try c.encode(floorSpace, forKey: .floorSpace)
         try c.encode(unsized, forKey: .unsized)
         try c.encode(elsewhere, forKey: .elsewhere)
+        try c.encodeIfPresent(pipeline, forKey: .pipeline)
     }
 }

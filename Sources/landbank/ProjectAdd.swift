@@ -25,6 +25,8 @@ struct ProjectAdd: ParsableCommand {
     @Option(help: "Deadline to start building.") var startBy: CivilDate?
     @Option(help: "Deadline to produce.") var productionBy: CivilDate?
     @Option(help: "Deadline to reach the promised figures.") var figuresBy: CivilDate?
+    @Option(help: "Whether it is a strategic emerging industry project (战新项目): yes or no.") var strategicEmerging: YesNo?
+    @Option(help: "The investor's class: top500, private500, multinational, listed, industry_leader.") var investorClass: InvestorClass?
     @Option(help: "The stage it has reached (default lead).") var stage: ProjectStage = .lead
     @Option(help: "The date it reached it (default today).") var date: CivilDate?
     @OptionGroup var recorder: RecorderOption
@@ -39,7 +41,8 @@ struct ProjectAdd: ParsableCommand {
             let p = Project(id: id, name: name, investor: investor, industry: industry, team: team, zone: zone, demandJSON: demandJSON,
                             agreement: ProjectAgreement(investment: investment, annualOutput: output, annualTax: tax, jobs: jobs,
                                                         tenants: tenants, landBy: landBy, startBy: startBy,
-                                                        productionBy: productionBy, figuresBy: figuresBy))
+                                                        productionBy: productionBy, figuresBy: figuresBy),
+                            strategicEmerging: strategicEmerging?.value, investorClass: investorClass)
             let registry = try CLI.open(target.registry)
             let added = try registry.addProject(p, stage: stage, on: date ?? .today(), by: recorder.recordedBy)
             print("added project \(added.id) at stage \(ProjectText.stage(added.stage))")

@@ -10,7 +10,7 @@ struct ProjectCommand: ParsableCommand {
         abstract: "Investment projects (招商引资): stages from lead to production, actuals, incentives, the compliance ledger.",
         subcommands: [ProjectAdd.self, ProjectImport.self, ProjectShow.self, ProjectList.self, ProjectStageCommand.self,
                       ProjectActuals.self, ProjectIncentives.self, ProjectLedgerCommand.self, ProjectStatsCommand.self,
-                      ProjectAssign.self, ProjectMatch.self])
+                      ProjectAssign.self, ProjectMatch.self, ProjectAmend.self])
 }
 
 extension ProjectStage: ExpressibleByArgument {
@@ -29,4 +29,13 @@ enum ProjectText {
     static func money(_ m: Money?) -> String { m.map(ChineseAmount.text) ?? "—" }
 
     static func stage(_ s: ProjectStage?) -> String { s.map { "\($0.rawValue) (\($0.chineseName))" } ?? "—" }
+
+    /// "investment_yuan 6亿元 → 8亿元": amounts as the seeds write them, other values as they are.
+    static func change(_ c: ProjectChange) -> String {
+        func shown(_ v: String?) -> String {
+            guard let v else { return "—" }
+            return c.field.hasSuffix("_yuan") ? Money(yuan: v).map(ChineseAmount.text) ?? v : v
+        }
+        return "\(c.field) \(shown(c.old)) → \(shown(c.new))"
+    }
 }

@@ -31,6 +31,8 @@ struct ProjectShow: ParsableCommand {
                 ("project", "\(p.id)  \(p.name)"), ("investor", p.investor ?? "—"), ("industry", p.industry ?? "—"),
                 ("team", p.team ?? "—"), ("zone", p.zone ?? "—"), ("stage", ProjectText.stage(p.stage)),
                 ("cause if short", p.cause.map { "\($0.rawValue) (\($0.chineseName))" } ?? "—"),
+                ("strategic emerging", p.strategicEmerging.map { $0 ? "yes (战新项目)" : "no" } ?? "—"),
+                ("investor class", p.investorClass.map { "\($0.rawValue) (\($0.chineseName))" } ?? "—"),
                 ("investment", ProjectText.money(a.investment)), ("annual output", ProjectText.money(a.annualOutput)),
                 ("annual tax", ProjectText.money(a.annualTax)), ("jobs", count(a.jobs)), ("firms to bring", count(a.tenants)),
                 ("deadlines", "land \(date(a.landBy)), start \(date(a.startBy)), production \(date(a.productionBy)), figures \(date(a.figuresBy))"),
@@ -38,9 +40,10 @@ struct ProjectShow: ParsableCommand {
             ])
             print("")
             print(Format.table(["event", "date", "stage", "by", "note"], history.map { e in
-                ["#\(e.id)", e.date.description, (e.isCorrection ? "correction: " : "") + ProjectText.stage(e.stage), e.recordedBy,
+                ["#\(e.id)", e.date.description, ([.stage, .site].contains(e.kind) ? "" : "\(e.kind.rawValue): ") + ProjectText.stage(e.stage), e.recordedBy,
                  (e.sites.isEmpty ? "" : "sites \(e.sites.joined(separator: ", ")); ") + (e.corrects.map { "corrects #\($0): " } ?? "")
-                    + (e.note ?? "")]
+                    + (e.changes.isEmpty ? "" : e.changes.map(ProjectText.change).joined(separator: "; ") + "; ")
+                    + (e.note.map { e.changes.isEmpty ? $0 : "why: \($0)" } ?? "")]
             }))
             if !actuals.isEmpty {
                 print("")

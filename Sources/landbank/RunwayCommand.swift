@@ -16,10 +16,17 @@ struct RunwayCommand: ParsableCommand {
             zone's offered statuses, as `match` finds them); the joined figures count contiguous blocks (within \
             --tolerance) once, in the class of their summed area. Floor space: vacant m² of available buildings ÷ \
             m² a year. The stock runs short that many years after --from. Only reads.
+
+            Without --pipeline, the pipeline is the registry's own projects (those with a demand recorded): signed \
+            projects (at signed) without a site count in full; projects at lead … decided count their area times the chance \
+            that a project at their stage signs, from the registry's history (of the projects that reached the \
+            stage, the share that reached signed: the product of the stage-to-stage conversions). The rates used \
+            are printed.
             """)
 
     @OptionGroup var target: RegistryArgument
-    @Option(help: "The pipeline: a demand file (one demand or an array), as `match` reads.") var pipeline: String
+    @Option(help: "The pipeline: a demand file (one demand or an array), as `match` reads (default: the registry's projects).")
+    var pipeline: String?
     @Option(help: "The years of demand the pipeline holds (its pace is its need ÷ this).") var years: Double = 1
     @Option(help: "Start on this date, YYYY-MM-DD (default: today, China Standard Time).") var from: CivilDate?
     @Option(help: "Only this zone's land and floor space, and the demands that allow it.") var zone: String?
@@ -36,12 +43,16 @@ struct RunwayCommand: ParsableCommand {
             let registry = try CLI.open(target.registry, readOnly: true)
             let book = try PolicyBook(registry: registry)
             var check = DemandCheck(registry: registry, book: book)
-            let list = try DemandReader.read(try MatchText.contents(of: pipeline), file: pipeline) { try check.problem($0) }
+            let options = RunwayOptions(years: years, from: from ?? .today(), toleranceM: tolerance, zone: zone)
+            var list: [Demand] = []
+            if let pipeline {
+                list = try DemandReader.read(try MatchText.contents(of: pipeline), file: pipeline) { try check.problem($0) }
+            }
             if let zone, try !check.isKnown(zone) {
                 throw CLIError("\(target.registry): unknown zone \"\(zone.prefix(40))\": no parcel and no policy names it", .notFound)
             }
-            let runway = try Runway.measure(list, registry: registry, book: book,
-                                            options: RunwayOptions(years: years, from: from ?? .today(), toleranceM: tolerance, zone: zone))
+            let runway = pipeline != nil ? try Runway.measure(list, registry: registry, book: book, options: options)
+                : try Runway.measurePipeline(registry: registry, book: book, options: options) { try check.problem($0) }
             if output.json { return try CLI.printJSON(runway) }
             print(RunwayText.text(runway))
         } }
@@ -71,6 +82,27 @@ enum RunwayText {
         lines.append("blocks: contiguous available land (parcels touching or within \(plain(r.toleranceM)) m), each in the class of its summed area")
         if !r.unsized.isEmpty { lines.append("not counted (no area for what they want): " + r.unsized.joined(separator: ", ")) }
         if !r.elsewhere.isEmpty { lines.append("not counted (their zones leave out \(r.zone ?? "")): " + r.elsewhere.joined(separator: ", ")) }
+        if let p = r.pipeline { lines.append(pipeline(p)) }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The registry's pipeline: what was counted and with which weights.
+    static func pipeline(_ p: PipelinePull) -> String {
+        let full = p.projects.filter { $0.stage == .signed }.count
+        var lines = ["", "pipeline: the registry's projects as of \(p.asOf): \(full) signed without a site (weight 1), "
+            + "\(p.projects.count - full) before signing, weighted by the chance to sign from the registry's history"]
+        let rows = p.rates.map { r -> [String] in
+            let conversion = r.reached > 0 ? Format.fixed(Double(r.wentOn) * 100 / Double(r.reached), 1) + "%" : "—"
+            let now = p.projects.filter { $0.stage == r.stage }.count
+            return [ProjectText.stage(r.stage), String(r.reached), String(r.wentOn), conversion, Format.fixed(r.weight * 100, 1) + "%", String(now)]
+        }
+        lines.append(Format.table(["stage", "reached", "went on", "conversion", "weight (signs)", "projects now"], rows,
+                                  rightAligned: [1, 2, 3, 4, 5]))
+        lines.append("weight = of the projects that reached the stage, the share that reached signed (the product of the conversions from it on)")
+        if !p.withoutDemand.isEmpty {
+            let more = p.withoutDemand.count > 10 ? " and \(p.withoutDemand.count - 10) more (--json lists them)" : ""
+            lines.append("not counted (no demand recorded): " + p.withoutDemand.prefix(10).joined(separator: ", ") + more)
+        }
         return lines.joined(separator: "\n")
     }
 }

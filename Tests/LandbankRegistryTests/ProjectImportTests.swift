@@ -76,10 +76,10 @@ struct ProjectImportTests {
         #expect(try r.importProjectActuals(path: actuals) == ProjectFiguresSummary(added: 2, updated: 0, unchanged: 0))
         #expect(try r.importProjectActuals(path: actuals) == ProjectFiguresSummary(added: 0, updated: 0, unchanged: 2))
         let incentives = try writeFile("inc.csv", "project_id,kind,amount_yuan,date,basis\nF1,promised,500000,2021-01-10,协议\nF1,paid,200000,2022-03-01,设备补助\n")
-        #expect(try r.importProjectIncentives(path: incentives).added == 2)
-        #expect(try r.importProjectIncentives(path: incentives) == ProjectFiguresSummary(added: 0, updated: 0, unchanged: 2))
+        #expect(try r.importProjectIncentives(path: incentives, recordedBy: "test").added == 2)
+        #expect(try r.importProjectIncentives(path: incentives, recordedBy: "test") == ProjectFiguresSummary(added: 0, updated: 0, unchanged: 2))
         let bad = try writeFile("bad.csv", "project_id,kind,amount_yuan,date,basis\nF1,paid,1,2022-03-02,x\nZZ,paid,1,2022-03-01,x\n")
-        let e = #expect(throws: ImportError.self) { try r.importProjectIncentives(path: bad) }
+        let e = #expect(throws: ImportError.self) { try r.importProjectIncentives(path: bad, recordedBy: "test") }
         #expect(e?.description.contains("row 2") == true)
         #expect(try r.projectFigures(id: "F1").incentives.count == 2)
     }

@@ -50,7 +50,7 @@ struct ProjectLedgerTests {
             I3,promised,1000000,2020-03-01,协议
             I3,paid,400000,2025-03-01,after the ledger's date
 
-            """))
+            """), recordedBy: "test")
         let l = try r.projectLedger(asOf: day("2024-06-30"))
         #expect(l.entries.map(\.incentives.state) == [.fullyPaid, .notFullyPaid, .notFullyPaid])
         #expect(l.shortIncentives.fullyPaid == 1 && l.shortIncentives.notFullyPaid == 2)
@@ -104,7 +104,7 @@ struct ProjectLedgerTests {
         let s = try r.importProjects(path: fixture("projects-xinjian-2019-2024.csv"), recordedBy: "fixture")
         #expect(s.added == 83)
         try r.importProjectActuals(path: fixture("projects-xinjian-actuals.csv"))
-        try r.importProjectIncentives(path: fixture("projects-xinjian-incentives.csv"))
+        try r.importProjectIncentives(path: fixture("projects-xinjian-incentives.csv"), recordedBy: "test")
         let l = try r.projectLedger(since: day("2019-07-01"), asOf: day("2024-06-30"))
         #expect(l.entries.count == 83)
         #expect(LedgerClass.allCases.map(l.count) == [4, 14, 25, 40])
@@ -115,6 +115,6 @@ struct ProjectLedgerTests {
         // Importing all three again changes nothing.
         #expect(try r.importProjects(path: fixture("projects-xinjian-2019-2024.csv"), recordedBy: "fixture").unchanged == 83)
         #expect(try r.importProjectActuals(path: fixture("projects-xinjian-actuals.csv")).added == 0)
-        #expect(try r.importProjectIncentives(path: fixture("projects-xinjian-incentives.csv")).added == 0)
+        #expect(try r.importProjectIncentives(path: fixture("projects-xinjian-incentives.csv"), recordedBy: "test").added == 0)
     }
 }

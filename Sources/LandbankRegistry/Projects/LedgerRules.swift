@@ -18,7 +18,7 @@ enum LedgerRules {
     static func entry(_ p: Project, events: [ProjectEvent], actuals: [ProjectActual], incentives: [ProjectIncentive],
                       idle: [String: IdleVerdict] = [:], asOf: CivilDate) -> LedgerEntry? {
         let known = events.filter { $0.date <= asOf }
-        guard let signedOn = signedDate(known), let stage = known.last?.stage else { return nil }
+        guard let signedOn = signedDate(known), let stage = known.last(where: \.kind.countsForStage)?.stage else { return nil }
         let years = actuals.filter { $0.year <= asOf.year }.sorted { $0.year < $1.year }
         let invested = years.compactMap(\.investment).reduce(Money.zero, +)
         let shortfalls = Self.shortfalls(p.agreement, invested: invested, latest: years)
@@ -64,7 +64,7 @@ enum LedgerRules {
 
     /// The date of the first event at or past signing (a project terminated before it never signed).
     static func signedDate(_ events: [ProjectEvent]) -> CivilDate? {
-        events.first { $0.stage.isSignedStage }?.date
+        events.first { $0.kind.countsForStage && $0.stage.isSignedStage }?.date
     }
 
     static func shortfalls(_ a: ProjectAgreement, invested: Money, latest years: [ProjectActual]) -> [Shortfall] {

@@ -52,7 +52,7 @@ enum PipelineRules {
         var groups: [String: PipelineRow] = [:]
         var cohort: [[ProjectEvent]] = []
         for p in projects {
-            let known = (events[p.id] ?? []).filter { $0.date <= to }
+            let known = (events[p.id] ?? []).filter { $0.date <= to && $0.kind.countsForStage }
             guard let first = known.first else { continue }
             let key = grouping.map { g in (g == .team ? p.team : p.industry) ?? "—" }
             let investment = p.agreement.investment ?? .zero
@@ -79,7 +79,7 @@ enum PipelineRules {
     /// no step of their own). A correction takes back the steps recorded before it beyond the stage it restates.
     static func furthest(_ history: [ProjectEvent]) -> Int {
         var steps: [Int] = []
-        for e in history where e.kind != .site {
+        for e in history where e.kind.isStageChange {
             let v = e.stage == .metAgreement ? ProjectStage.producing.step! : e.stage.step ?? -1
             if e.kind == .correction { steps.removeAll { $0 > v } }
             steps.append(v)
@@ -93,7 +93,7 @@ enum PipelineRules {
             let step = s.step!
             var days: [Int] = []
             for h in cohort {
-                let stages = h.filter { $0.kind != .site }
+                let stages = h.filter { $0.kind.isStageChange }
                 guard let i = stages.firstIndex(where: { $0.stage == s }), i + 1 < stages.count else { continue }
                 days.append(stages[i + 1].date.days(from: stages[i].date))
             }

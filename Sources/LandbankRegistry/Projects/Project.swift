@@ -15,13 +15,18 @@ public struct Project: Equatable, Sendable, Codable {
     public var demandJSON: String?
     /// Why the project falls short, when the zone has judged it (seed 000's two cases).
     public var cause: ShortfallCause?
+    /// 战略性新兴产业项目 — a strategic emerging industry project (seed 002's share); nil when not judged.
+    public var strategicEmerging: Bool?
+    /// The investor's class when it is one of seed 002's (500强 and the like); nil for any other investor.
+    public var investorClass: InvestorClass?
     public var agreement: ProjectAgreement
     /// The stage the history leads to; nil before the first event.
     public internal(set) var stage: ProjectStage?
 
     public init(id: String, name: String, investor: String? = nil, industry: String? = nil, team: String? = nil,
                 zone: String? = nil, demandJSON: String? = nil, cause: ShortfallCause? = nil,
-                agreement: ProjectAgreement = ProjectAgreement(), stage: ProjectStage? = nil) {
+                agreement: ProjectAgreement = ProjectAgreement(), stage: ProjectStage? = nil,
+                strategicEmerging: Bool? = nil, investorClass: InvestorClass? = nil) {
         self.id = id
         self.name = name
         self.investor = investor
@@ -30,6 +35,8 @@ public struct Project: Equatable, Sendable, Codable {
         self.zone = zone
         self.demandJSON = demandJSON
         self.cause = cause
+        self.strategicEmerging = strategicEmerging
+        self.investorClass = investorClass
         self.agreement = agreement
         self.stage = stage
     }
@@ -95,5 +102,38 @@ public enum ShortfallCause: String, CaseIterable, Codable, Sendable {
         case .market: "市场环境变化"
         case .investor: "企业自身原因"
         }
+    }
+}
+
+/// Seed 002's investors whose projects count toward "国内外500强、民营企业500强、跨国公司、上市公司、行业龙头企业投资的
+/// 项目占比达到30%以上" — the Fortune-500-class share.
+public enum InvestorClass: String, CaseIterable, Codable, Sendable {
+    /// 国内外500强 — a Fortune Global 500 or China top-500 firm.
+    case top500
+    /// 民营企业500强 — one of China's top 500 private firms.
+    case private500
+    /// 跨国公司 — a multinational.
+    case multinational
+    /// 上市公司 — a listed company.
+    case listed
+    /// 行业龙头企业 — an industry leader.
+    case industryLeader = "industry_leader"
+
+    public var chineseName: String {
+        switch self {
+        case .top500: "国内外500强"
+        case .private500: "民营企业500强"
+        case .multinational: "跨国公司"
+        case .listed: "上市公司"
+        case .industryLeader: "行业龙头企业"
+        }
+    }
+
+    /// Parses the class's name or its Chinese name.
+    public init?(text: String) {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        if let c = InvestorClass(rawValue: t.lowercased()) { self = c; return }
+        guard let c = Self.allCases.first(where: { $0.chineseName == t }) else { return nil }
+        self = c
     }
 }

@@ -9,6 +9,17 @@ public struct ProjectEvent: Equatable, Sendable, Codable {
         case correction
         /// Parcels or buildings assigned to the project; the stage is the project's at the time, unchanged.
         case site
+        /// A change to the project's record or agreement (promised figures, deadlines), with old and new values.
+        case amendment
+        /// An incentive promised or paid, with the promised or paid total before and after it.
+        case incentive
+
+        /// Whether the event moves the project through its stages.
+        public var isStageChange: Bool { self == .stage || self == .correction }
+        /// Whether the project's stage is derived from it: stage changes and site events (which repeat the
+        /// stage). Amendments and incentives repeat the stage when recorded, only for the reader, and may be
+        /// dated before the last stage change (an incentive paid years ago, imported today).
+        public var countsForStage: Bool { self != .amendment && self != .incentive }
     }
 
     public var id: Int64
@@ -24,11 +35,13 @@ public struct ProjectEvent: Equatable, Sendable, Codable {
     public var corrects: Int64?
     /// When it was recorded (UTC, to the second).
     public var recordedAt: String
+    /// What an amendment or incentive changed, field by field.
+    public var changes: [ProjectChange] = []
 
     public var isCorrection: Bool { kind == .correction }
 
     public init(id: Int64, projectID: String, date: CivilDate, stage: ProjectStage, kind: Kind, sites: [String],
-                recordedBy: String, note: String?, corrects: Int64?, recordedAt: String) {
+                recordedBy: String, note: String?, corrects: Int64?, recordedAt: String, changes: [ProjectChange] = []) {
         self.id = id
         self.projectID = projectID
         self.date = date
@@ -39,6 +52,7 @@ public struct ProjectEvent: Equatable, Sendable, Codable {
         self.note = note
         self.corrects = corrects
         self.recordedAt = recordedAt
+        self.changes = changes
     }
 }
 
@@ -52,6 +66,7 @@ public struct NewProjectEvent: Equatable, Sendable {
     public var kind: ProjectEvent.Kind
     public var corrects: Int64?
     public var sites: [String]
+    public var changes: [ProjectChange] = []
 
     public var isCorrection: Bool { kind == .correction }
 
@@ -65,6 +80,20 @@ public struct NewProjectEvent: Equatable, Sendable {
         kind = isCorrection || corrects != nil ? .correction : .stage
         self.corrects = corrects
         sites = []
+    }
+}
+
+/// One field an amendment or incentive changed, as text: amounts in yuan ("600000000.00"), dates, counts;
+/// nil when the field had (or has) no value.
+public struct ProjectChange: Equatable, Sendable, Codable {
+    public var field: String
+    public var old: String?
+    public var new: String?
+
+    public init(field: String, old: String?, new: String?) {
+        self.field = field
+        self.old = old
+        self.new = new
     }
 }
 

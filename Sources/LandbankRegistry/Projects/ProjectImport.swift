@@ -15,11 +15,14 @@ extension Registry {
     public static let projectColumns = [
         "project_id", "name", "investor", "industry", "team", "zone", "demand", "cause", "investment_yuan",
         "output_yuan", "tax_yuan", "jobs", "floor_space_m2", "tenants", "sign_by", "land_by", "start_by",
-        "production_by", "figures_by", "stage", "stage_date", "history", "recorded_by", "note",
+        "production_by", "figures_by", "stage", "stage_date", "history", "recorded_by", "note", "strategic_emerging",
+        "investor_class",
     ]
 
     /// Imports the projects of a CSV or JSON file in one transaction: all rows or none; a bad row is named with
-    /// its reason. A row adds a project or restates it (its record replaced when it differs); its stages — the
+    /// its reason. A row adds a project or restates it: a record that differs is changed through an amendment
+    /// event (`amendProject`: old and new values, who — `recorded_by` —, why — `note`, else "restated by the
+    /// import of FILE" —, dated `today`), never overwritten silently; its stages — the
     /// `history` column, "lead=2019-03-01;signed=2019-06-30", or `stage` and `stage_date` — are appended where
     /// the history does not already hold them (same stage, same date), each checked by `ProjectTransitions`.
     /// `checkDemand` validates a demand's JSON (the matcher's format, which the registry does not know).
@@ -39,13 +42,13 @@ extension Registry {
             }
             parsed.append((row, p, try Self.steps(row, today: today)))
         }
+        let name = (file as NSString).lastPathComponent
         return try store.write { w in
             var s = ProjectImportSummary()
             for (row, p, steps) in parsed {
                 let before = try w.projects(id: p.id).first
-                if before == nil { s.added += 1 } else if before!.with(stage: nil) != p { s.updated += 1 } else { s.unchanged += 1 }
-                if before?.with(stage: nil) != p { try w.putProject(p) }
-                var past = try w.projectEvents(of: p.id)
+                if before == nil { s.added += 1; try w.putProject(p) }
+                var past = try w.projectEvents(of: p.id).filter(\.kind.countsForStage)
                 // A stage already in the history on that date, or the stage the project is at, is not repeated.
                 for (stage, date) in steps where !past.contains(where: { $0.stage == stage && $0.date == date }) && past.last?.stage != stage {
                     let e = NewProjectEvent(projectID: p.id, date: date, stage: stage, recordedBy: row.text("recorded_by") ?? recordedBy,
@@ -53,6 +56,13 @@ extension Registry {
                     do { past.append(try Self.appendStage(e, in: w)) } catch let x as ProjectError { throw row.fail(x.message) }
                     s.events += 1
                 }
+                guard let before else { continue }
+                let now = try w.projects(id: p.id)[0]
+                do {
+                    let e = try Self.amend(before.with(stage: now.stage), to: p, on: today, by: row.text("recorded_by") ?? recordedBy,
+                                           why: row.text("note") ?? "restated by the import of \(name)", in: w)
+                    if e == nil { s.unchanged += 1 } else { s.updated += 1 }
+                } catch let x as ProjectError { throw row.fail(x.message) }
             }
             return s
         }
@@ -66,7 +76,9 @@ extension Registry {
             startBy: try row.date("start_by"), productionBy: try row.date("production_by"), figuresBy: try row.date("figures_by"))
         return Project(id: try row.required("project_id"), name: try row.required("name"), investor: row.text("investor"),
                        industry: row.text("industry"), team: row.text("team"), zone: row.text("zone"),
-                       demandJSON: row.text("demand"), cause: try row.parse("cause", ShortfallCause.init(rawValue:)), agreement: a)
+                       demandJSON: row.text("demand"), cause: try row.parse("cause", ShortfallCause.init(rawValue:)), agreement: a,
+                       strategicEmerging: try row.flag("strategic_emerging"),
+                       investorClass: try row.parse("investor_class", InvestorClass.init(text:)))
     }
 
     /// The stages a row states, in order: its `history`, else its `stage` on `stage_date` (today when empty).

@@ -29,6 +29,21 @@ struct ProjectRow: RecordCells {
         return m
     }
 
+    /// An amount that may be negative (an incentive that reduces a promise or reverses a payment).
+    func signedMoney(_ c: String) throws -> Money? {
+        guard let v = text(c) else { return nil }
+        guard let m = Money(yuan: v) else { throw fail("column \"\(c)\": \"\(v)\" is not an amount in yuan (at most 2 decimals)") }
+        return m
+    }
+
+    /// Yes or no: true/false, yes/no, 1/0, 是/否.
+    func flag(_ c: String) throws -> Bool? {
+        guard let v = text(c)?.lowercased() else { return nil }
+        if ["true", "yes", "1", "是"].contains(v) { return true }
+        if ["false", "no", "0", "否"].contains(v) { return false }
+        throw fail("column \"\(c)\": \"\(v)\" is not yes or no (true/false, 1/0, 是/否)")
+    }
+
     func count(_ c: String) throws -> Int? {
         guard let v = text(c) else { return nil }
         guard let n = Int(v), n >= 0 else { throw fail("column \"\(c)\": \"\(v)\" is not a whole number") }
@@ -44,16 +59,16 @@ struct ProjectRow: RecordCells {
 
 enum ProjectRows {
     /// The rows of a CSV file (a header row, then one row per record) or a JSON file (an array of objects, or
-    /// an object holding one), by the file's first significant character. JSON values become text: numbers as
+    /// an object holding one under `listKey`), by the file's first significant character. JSON values become text: numbers as
     /// written, objects (a demand) as compact JSON.
-    static func read(path: String, required: [String]) throws -> [ProjectRow] {
+    static func read(path: String, required: [String], listKey: String = "projects") throws -> [ProjectRow] {
         let name = (path as NSString).lastPathComponent
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw ImportError(file: name, reason: .unreadable("cannot read it: \(error.localizedDescription)"))
         }
         let first = data.first(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) })
-        let rows = first == UInt8(ascii: "[") || first == UInt8(ascii: "{") ? try json(data, name: name) : try csv(path, name: name)
+        let rows = first == UInt8(ascii: "[") || first == UInt8(ascii: "{") ? try json(data, name: name, listKey: listKey) : try csv(path, name: name)
         for r in required {
             if let row = rows.first(where: { $0.fields[r] == nil }) {
                 throw ImportError(file: name, position: row.position, location: row.location,
@@ -79,14 +94,14 @@ enum ProjectRows {
         return rows
     }
 
-    static func json(_ data: Data, name: String) throws -> [ProjectRow] {
+    static func json(_ data: Data, name: String, listKey: String) throws -> [ProjectRow] {
         let top: Any
         do { top = try JSONSerialization.jsonObject(with: data) } catch {
             throw ImportError(file: name, reason: .unreadable("not valid JSON: \(error.localizedDescription)"))
         }
         let items: [Any]
         if let a = top as? [Any] { items = a } else if let o = top as? [String: Any] {
-            items = (o["projects"] as? [Any]) ?? [o]
+            items = (o[listKey] as? [Any]) ?? [o]
         } else { throw ImportError(file: name, reason: .unreadable("holds neither an array nor an object")) }
         return try items.enumerated().map { i, item in
             guard let o = item as? [String: Any] else {

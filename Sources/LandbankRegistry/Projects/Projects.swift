@@ -58,7 +58,7 @@ extension Registry {
             throw ProjectError(e.projectID, "no such project in the registry", .notFound)
         }
         guard !e.recordedBy.trimmingCharacters(in: .whitespaces).isEmpty else { throw refuse("say who records the stage change") }
-        let past = try w.projectEvents(of: e.projectID)
+        let past = try w.projectEvents(of: e.projectID).filter(\.kind.countsForStage)
         if let last = past.last, e.date < last.date {
             throw refuse("dated \(e.date), before the last stage change of \(last.date) (#\(last.id)); history is kept in date order")
         }

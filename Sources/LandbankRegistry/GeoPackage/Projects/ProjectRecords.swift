@@ -6,7 +6,7 @@ import LandbankLifecycle
 extension GeoPackageAccess {
     static let projectColumns = """
         project_id, name, investor, industry, team, zone, demand, cause, stage, investment_fen, output_fen, tax_fen, jobs,
-        floor_space_m2, tenants, sign_by, land_by, start_by, production_by, figures_by
+        floor_space_m2, tenants, sign_by, land_by, start_by, production_by, figures_by, strategic_emerging, investor_class
         """
 
     func projects(id: String?) throws -> [Project] {
@@ -23,7 +23,8 @@ extension GeoPackageAccess {
             ProjectEvent(id: r["id"], projectID: r["project_id"], date: Self.date(r["event_date"]) ?? CivilDate(daysSince1970: 0),
                          stage: ProjectStage(rawValue: r["stage"] ?? "") ?? .lead,
                          kind: ProjectEvent.Kind(rawValue: r["kind"] ?? "") ?? .stage, sites: Self.sites(r["sites"]),
-                         recordedBy: r["recorded_by"], note: r["note"], corrects: r["corrects"], recordedAt: r["recorded_at"])
+                         recordedBy: r["recorded_by"], note: r["note"], corrects: r["corrects"], recordedAt: r["recorded_at"],
+                         changes: ProjectChain.changes(r["changes"]))
         }
     }
 
@@ -59,18 +60,21 @@ extension GeoPackageAccess {
         let a = p.agreement
         try db.execute(sql: """
             INSERT INTO projects (project_id, name, investor, industry, team, zone, demand, cause, investment_fen, output_fen,
-              tax_fen, jobs, floor_space_m2, tenants, sign_by, land_by, start_by, production_by, figures_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              tax_fen, jobs, floor_space_m2, tenants, sign_by, land_by, start_by, production_by, figures_by,
+              strategic_emerging, investor_class)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(project_id) DO UPDATE SET name = excluded.name, investor = excluded.investor,
               industry = excluded.industry, team = excluded.team, zone = excluded.zone, demand = excluded.demand,
               cause = excluded.cause, investment_fen = excluded.investment_fen, output_fen = excluded.output_fen,
               tax_fen = excluded.tax_fen, jobs = excluded.jobs, floor_space_m2 = excluded.floor_space_m2,
               tenants = excluded.tenants, sign_by = excluded.sign_by, land_by = excluded.land_by,
-              start_by = excluded.start_by, production_by = excluded.production_by, figures_by = excluded.figures_by
+              start_by = excluded.start_by, production_by = excluded.production_by, figures_by = excluded.figures_by,
+              strategic_emerging = excluded.strategic_emerging, investor_class = excluded.investor_class
             """, arguments: [p.id, p.name, p.investor, p.industry, p.team, p.zone, p.demandJSON, p.cause?.rawValue,
                              a.investment?.fen, a.annualOutput?.fen, a.annualTax?.fen, a.jobs, a.floorSpaceM2, a.tenants,
                              a.signBy?.description, a.landBy?.description, a.startBy?.description,
-                             a.productionBy?.description, a.figuresBy?.description])
+                             a.productionBy?.description, a.figuresBy?.description, p.strategicEmerging,
+                             p.investorClass?.rawValue])
     }
 
     func appendProjectEvent(_ e: NewProjectEvent) throws -> ProjectEvent {
@@ -117,7 +121,9 @@ extension GeoPackageAccess {
                                  figuresBy: date(r["figures_by"]))
         return Project(id: r["project_id"], name: r["name"], investor: r["investor"], industry: r["industry"], team: r["team"],
                        zone: r["zone"], demandJSON: r["demand"], cause: (r["cause"] as String?).flatMap(ShortfallCause.init(rawValue:)),
-                       agreement: a, stage: (r["stage"] as String?).flatMap(ProjectStage.init(rawValue:)))
+                       agreement: a, stage: (r["stage"] as String?).flatMap(ProjectStage.init(rawValue:)),
+                       strategicEmerging: r["strategic_emerging"],
+                       investorClass: (r["investor_class"] as String?).flatMap(InvestorClass.init(rawValue:)))
     }
 
     static func sites(_ json: String?) -> [String] {

@@ -15,7 +15,7 @@ extension GeoPackageStore {
         report.add("project history hash chain intact and protected", chain, limit: limit)
         let stale = try Row.fetchAll(db, sql: """
             SELECT p.project_id, p.stage, (SELECT e.stage FROM project_events e WHERE e.project_id = p.project_id
-              ORDER BY e.event_date DESC, e.id DESC LIMIT 1) AS derived
+              AND e.kind <> 'amendment' AND e.kind <> 'incentive' ORDER BY e.event_date DESC, e.id DESC LIMIT 1) AS derived
             FROM projects p WHERE p.stage IS NOT derived
             """).map { r in
             "project \(r["project_id"] as String? ?? "?"): stage \(r["stage"] as String? ?? "none"), its history says \(r["derived"] as String? ?? "none")"

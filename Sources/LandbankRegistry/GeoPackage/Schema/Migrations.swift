@@ -74,6 +74,7 @@ enum Migrations {
         m.registerMigration(TokenMigration.name) { db in try TokenMigration.run(db) }
         m.registerMigration(SiteIndexMigration.name) { db in try SiteIndexMigration.run(db) }
         m.registerMigration(ImportLogMigration.name) { db in try ImportLogMigration.run(db) }
+        m.registerMigration(ProjectChangeMigration.name) { db in try ProjectChangeMigration.run(db) }
         return m
     }
 }
