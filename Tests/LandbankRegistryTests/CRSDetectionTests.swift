@@ -100,7 +100,6 @@ struct CRSDetectionTests {
         // to a millionth (the BD-09 file was written with 9 decimals, 0.1 mm, which moves areas by a few dm²).
         let a = try r.stats().total.ellipsoidalAreaM2, b = try gcj.stats().total.ellipsoidalAreaM2
         #expect(abs(a - b) < b * 1e-6, "\(a) vs \(b)")
-        // Without --from-bd09 the parcels land tens of metres off: the areas differ from the GCJ-02 import's.
 
     }
 }
