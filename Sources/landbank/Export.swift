@@ -21,6 +21,8 @@ struct Export: ParsableCommand {
     var decimals: Int?
     @Option(help: "The layer to export: parcels or buildings (status filters the building's own status).")
     var layer: Layer = .parcels
+    @Option(help: "geojson (default), or 报部坐标 (ASCII: bubu), the boundary-point text of China's land reporting, in a zone-prefixed Gauss–Krüger CRS.")
+    var format: ExportFormat = .geoJSON
 
     func validate() throws {
         try OptionRanges.decimals(decimals)
@@ -30,10 +32,9 @@ struct Export: ParsableCommand {
         try CLI.run(registry: target.registry) {
             let registry = try CLI.open(target.registry, readOnly: true)
             let progress = Progress(verb: "exported")
-            let n = try registry.export(
-                to: out, options: ExportOptions(layer: layer, filter: filter.parcelFilter, query: site.query(filter),
-                                                  crs: crs, decimals: decimals),
-                progress: progress.update)
+            var options = ExportOptions(layer: layer, filter: filter.parcelFilter, query: site.query(filter), crs: crs, decimals: decimals)
+            options.format = format
+            let n = try registry.export(to: out, options: options, progress: progress.update)
             progress.done()
             if out != "-" { printError("exported \(n) \(layer.rawValue) to \(out)") }
         }
@@ -41,3 +42,8 @@ struct Export: ParsableCommand {
 }
 
 extension Layer: ExpressibleByArgument {}
+
+extension ExportFormat: ExpressibleByArgument {
+    public init?(argument: String) { self.init(name: argument) }
+    public static var allValueStrings: [String] { ["geojson", "报部坐标", "bubu"] }
+}

@@ -79,7 +79,7 @@ struct BadInputTests {
         #expect(e.description.contains("swapped"))
     }
 
-    @Test("a projected file with lon/lat swapped lands outside the registry CRS's area of use")
+    @Test("a projected file with easting and northing swapped is refused as swapped, and imported with --fix-axes")
     func swappedProjected() throws {
         let dir = try scratchDirectory()
         let path = dir + "/swapped.geojson"
@@ -92,11 +92,13 @@ struct BadInputTests {
         #expect {
             try r.importFile(path)
         } throws: { e in
-            guard let e = e as? ImportError else { return false }
-            if case .outsideAreaOfUse = e.reason { return true }
-            if case .transform = e.reason { return true }
-            return false
+            guard let e = e as? ImportError, case .crs(let text) = e.reason else { return false }
+            return text.contains("swapped axes suspected") && text.contains("--fix-axes")
         }
+        #expect(try r.parcelCount == 0)
+        var o = ImportOptions()
+        o.fixAxes = true
+        #expect(try r.importFile(path, o).imported.parcels == 1)
     }
 
     @Test("a duplicate id names both features")
@@ -113,9 +115,9 @@ struct BadInputTests {
         #expect(text.contains("999999") && e.position == nil)
     }
 
-    @Test("a CSV without --crs is refused rather than guessed")
+    @Test("a CSV without --crs whose coordinates fit several CRSs (a lon/lat registry decides nothing) is refused rather than guessed")
     func csvNeedsCRS() throws {
-        let r = try newRegistry()
+        let r = try newRegistry(crs: "EPSG:4490")
         #expect(throws: ImportError.self) { try r.importFile(fixture("parcels-wkt.csv")) }
         #expect(try r.parcelCount == 0)
     }

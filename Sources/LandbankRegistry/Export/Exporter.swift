@@ -30,6 +30,8 @@ public struct ExportOptions: Sendable {
     /// A site query selecting the parcels (for buildings: the parcels they stand on); its status and zone
     /// are `filter`'s, its limit and page are ignored. Nil: `filter` alone.
     public var query: ParcelQuery?
+    /// GeoJSON, or the boundary-point format of China's land reporting.
+    public var format: ExportFormat = .geoJSON
 
     public init(layer: Layer = .parcels, filter: ParcelFilter = ParcelFilter(), query: ParcelQuery? = nil, crs: String? = nil,
                 decimals: Int? = nil) {
@@ -68,6 +70,9 @@ extension Registry {
     public func export(options: ExportOptions = ExportOptions(), progress: ((Int) -> Void)? = nil,
                        to sink: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
         try ExportOptions.check(options, path: path)
+        if options.format == .boundaryPoints {
+            return try withoutActuallyEscaping(sink) { try exportBoundaryPoints(options: options, progress: progress, to: $0) }
+        }
         let target = try makeCRS(options.crs ?? "EPSG:4326")
         let rfc7946 = options.crs == nil
         let transform = try transformation(from: store.crsDefinition, to: target.definition)

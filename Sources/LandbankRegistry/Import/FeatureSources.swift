@@ -1,16 +1,23 @@
 import Foundation
+import LandbankFormats
 import LandbankGeometry
 
 /// Opens an input file as a `FeatureSource`, choosing the reader by what the file holds (see `FileKind`):
 /// GeoJSON and GeoPackage by content whatever the name, CSV by extension (.tsv is tab-separated).
 public enum FeatureSources {
-    public static func open(_ path: String, layer: String? = nil) throws -> FeatureSource {
+    /// `encoding` overrides what a Shapefile's or TAB file's text is read as (GDAL's names: GB18030, UTF-8, CP936).
+    public static func open(_ path: String, layer: String? = nil, encoding: String? = nil) throws -> FeatureSource {
         if path != "-", !FileManager.default.fileExists(atPath: path) {
             throw RegistryError(path: path, kind: .notFound, "no such file — nothing was imported")
         }
         let ext = (path as NSString).pathExtension.lowercased()
+        // Formats GDAL reads, by extension (a File Geodatabase is a folder); the rest by content.
+        if path != "-", let format = VectorFormat.of(path: path) {
+            return try gdal(path, format: format, layer: layer, encoding: encoding)
+        }
+        if path != "-", BoundaryPointSource.sniff(path) { return try BoundaryPointSource(path: path) }
         switch FileKind.of(path: path) {
-        case .csv: return try CSVFeatureSource(path: path, delimiter: ext == "tsv" ? .tab : .comma)
+        case .csv: return try csv(path, delimiter: ext == "tsv" ? .tab : .comma)
         case .geoPackage: return try GeoPackageLayerSource(path: path, layer: layer)
         case .geoJSON: return try GeoJSONFeatureSource(path: path)
         case .refused(let what): throw ImportError(file: (path as NSString).lastPathComponent, reason: .unsupportedFormat(what))

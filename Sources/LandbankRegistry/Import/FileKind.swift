@@ -20,7 +20,6 @@ enum FileKind: Equatable {
         let ext = (path as NSString).pathExtension.lowercased()
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            if ext == "gdb" { return .refused("an Esri File Geodatabase, which landbank does not read (yet); " + convert(name)) }
             return .refused("a directory, not a file")
         }
         guard let handle = FileHandle(forReadingAtPath: path) else { return byExtension(ext) }  // the reader says why
@@ -55,7 +54,7 @@ enum FileKind: Equatable {
         if starts(Array("SQLite format 3\0".utf8)) { return .geoPackage }
         if starts([0x00, 0x00, 0x27, 0x0A]) {  // file code 9994, big-endian: .shp and .shx share the header
             let what = ext == "shx" ? "the index (.shx) of an ESRI Shapefile" : "an ESRI Shapefile"
-            return .refused("\(what), which landbank does not read (yet); " + convert(name, from: stem + ".shp"))
+            return .refused("\(what); landbank reads a Shapefile through its .shp: import \(stem).shp (with its .shx, .dbf and .prj beside it)")
         }
         if starts([0x50, 0x4B, 0x03, 0x04]) || starts([0x50, 0x4B, 0x05, 0x06]) { return .refused(zipKind(b, name: name)) }
         if starts([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
@@ -79,8 +78,7 @@ enum FileKind: Equatable {
             return .refused("UTF-16 text (as Excel's \"Unicode text\" saves it); save it as UTF-8 (CSV UTF-8) and import that")
         }
         if isDBF(b, ext: ext) {
-            return .refused("the attribute table (.dbf) of an ESRI Shapefile, which landbank does not read (yet); "
-                + convert(name, from: stem + ".shp"))
+            return .refused("the attribute table (.dbf) of an ESRI Shapefile; import the .shp beside it (\(stem).shp)")
         }
         return nil
     }
@@ -100,8 +98,8 @@ enum FileKind: Equatable {
     static func zipKind(_ b: [UInt8], name: String) -> String {
         let text = String(decoding: b, as: UTF8.self)
         if text.contains("xl/") || text.contains("[Content_Types].xml") && name.lowercased().hasSuffix(".xlsx") {
-            return "an Excel workbook (.xlsx), which landbank does not read; save the sheet as CSV (UTF-8) with a WKT "
-                + "geometry column and import the .csv"
+            return "an Excel workbook (.xlsx); landbank reads workbooks named .xlsx (a WKT column or x/y columns): "
+                + "rename it \((name as NSString).deletingPathExtension).xlsx"
         }
         if text.contains("application/vnd.oasis.opendocument.spreadsheet") {
             return "an OpenDocument spreadsheet, which landbank does not read; save the sheet as CSV (UTF-8) with a WKT "
@@ -143,7 +141,7 @@ enum FileKind: Equatable {
         let root = rootElement(text)
         let local = (root.split(separator: ":").last.map(String.init) ?? root).lowercased()
         if local == "gpx" { return "a GPX file (GPS waypoints and tracks), which landbank does not read (yet); " + convert(name) }
-        if local == "kml" { return "a KML file, which landbank does not read (yet); " + convert(name) }
+        if local == "kml" { return "a KML file; landbank reads KML named .kml: rename it \((name as NSString).deletingPathExtension).kml" }
         if local == "html" || text.prefix(15).lowercased().hasPrefix("<!doctype html") {
             return "an HTML page, not data (a download that returned an error page?)"
         }

@@ -41,6 +41,8 @@ public struct ImportError: Error, CustomStringConvertible, Sendable {
     public var record: ImportRecord?
     /// The rule broken, where the reason alone does not tell it (a footprint off its parcel, a refused status).
     var rule: ImportIssue.Rule?
+    /// The likely cause, when one was found (a coordinate outside the area of use: swapped axes, wrong zone...).
+    public var cause: String?
 
     public init(file: String, position: String? = nil, featureID: String? = nil, location: String? = nil,
                 reason: Reason) {
@@ -79,7 +81,7 @@ public struct ImportError: Error, CustomStringConvertible, Sendable {
             return s
         case .transform(let t): return t.description
         case .outsideAreaOfUse(let lon, let lat, let crs, let area):
-            return "coordinate (lon \(lon), lat \(lat)) lies outside the area of use of \(crs) (\(area)); latitude and longitude swapped, or the wrong --crs?"
+            return "coordinate (lon \(lon), lat \(lat)) lies outside the area of use of \(crs) (\(area)); " + (cause ?? "latitude and longitude swapped, or the wrong --crs?")
         case .missingGeometry: return "feature has no geometry"
         case .missingID(let hint): return "feature has no parcel id (\(hint))"
         case .duplicateID(let id, let first):

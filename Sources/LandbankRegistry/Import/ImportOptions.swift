@@ -8,6 +8,10 @@ public struct ImportOptions: Sendable {
     public var crs: String?
     /// The input is GCJ-02 lon/lat copied from a Chinese web map; convert it to WGS84 first.
     public var fromGCJ02 = false
+    /// The input is BD-09 lon/lat from Baidu Maps; convert it to GCJ-02 and then to WGS84 first.
+    public var fromBD09 = false
+    /// Swap x and y of every feature when the coordinates are found swapped (else such a file is refused).
+    public var fixAxes = false
     /// The property holding the feature's id, when it is not the feature id or an id/code property.
     public var idField: String?
     /// Who records the import, written into the history's first events.
@@ -53,10 +57,12 @@ public struct ImportSummary: Sendable, Encodable {
     public var sourceCRS: String
     /// The features written (added, in an update), with their areas.
     public var imported: AreaTotals
+    /// What the import inferred or repaired, and hints (the CRS read from the coordinates, axes swapped, a web map's name).
+    public var notes: [String] = []
     /// The import's entry in the log, with its counts (id 0 for a dry run, which is not logged).
     public var log: ImportRecord
 
-    enum CodingKeys: String, CodingKey { case file, sourceCRS = "source_crs", imported, log }
+    enum CodingKeys: String, CodingKey { case file, sourceCRS = "source_crs", imported, log, notes }
 
     /// "import", "skip-invalid,make-valid"…: the options that change what an import does.
     static func mode(_ o: ImportOptions) -> String {
