@@ -45,7 +45,7 @@ enum ProjectChain {
         return []
     }
 
-    /// The hashed fields. `changes` (migration 10) joins them only when there are some, so that the events
+    /// The hashed fields. `changes` (migration 11) joins them only when there are some, so that the events
     /// recorded before it keep their hashes.
     static func content(id: Int64, projectID: String, date: String, stage: String, kind: String, sites: String?,
                         recordedBy: String, note: String?, corrects: Int64?, recordedAt: String, changes: String?) -> [String?] {

@@ -1,7 +1,7 @@
 import GRDB
 import LandbankLifecycle
 
-/// Migration 10: what a project is and promises stops being overwritten in place (issue 12).
+/// Migration 11: what a project is and promises stops being overwritten in place (issue 12).
 ///
 /// - `project_events` gains the kinds `amendment` (a change to the project's record or agreement: promised
 ///   figures, deadlines) and `incentive` (an incentive promised or paid), and a `changes` column: a JSON array of
