@@ -90,11 +90,11 @@ struct ProjectController {
         }
     }
 
-    /// GET /api/projects/{id}/match?limit=&tolerance=&map=: `project match` — the project's recorded demand matched.
+    /// GET /api/projects/{id}/match?limit=&tolerance=&map=&near_misses=: `project match` — the project's recorded demand matched.
     @Sendable func match(_ request: Request, context: AppContext) async throws -> Response {
         try context.caller.require(.match)
-        let q = try QueryParameters(request, allowed: ["limit", "tolerance", "map"])
-        let options = MatchOptions(limit: try q.int("limit", in: 0...1000) ?? 10, toleranceM: try MatchController(registry: registry).tolerance(q))
+        let q = try QueryParameters(request, allowed: ["limit", "tolerance", "map", "near_misses"])
+        let options = try MatchController(registry: registry).matchOptions(q)
         let withMap = try q.bool("map")
         let id = try context.parameters.require("id")
         let registry = self.registry
