@@ -9,12 +9,18 @@ public struct MatchOptions: Sendable {
     public var maxParcels: Int
     /// Join parcels when fewer than `limit` single sites pass.
     public var assemble: Bool
+    /// Say what each requirement excludes and what would change the answer (`excluded`, `nearMisses`). That
+    /// runs the search again with each index-backed requirement dropped — without the distance, every parcel of
+    /// the area range in the registry — which on a large registry costs far more than the candidates; a map
+    /// that only draws candidates turns it off.
+    public var explain: Bool
 
-    public init(limit: Int = 10, toleranceM: Double = 5, maxParcels: Int = 6, assemble: Bool = true) {
+    public init(limit: Int = 10, toleranceM: Double = 5, maxParcels: Int = 6, assemble: Bool = true, explain: Bool = true) {
         self.limit = limit
         self.toleranceM = toleranceM
         self.maxParcels = maxParcels
         self.assemble = assemble
+        self.explain = explain
     }
 }
 
@@ -51,14 +57,14 @@ public final class Matcher {
         // The full query first, then each index-backed requirement dropped; a site keeps the distance of the
         // first query that measured it (one without the point leaves it nil: beyond the radius).
         if d.wantsLand {
-            for drop in [nil] + droppable(d, land: true) {
+            for drop in [nil] + (options.explain ? droppable(d, land: true) : []) {
                 for hit in try finder.land(d, dropping: drop) {
                     add(Site(land: [hit.parcel], distanceKm: drop == .near ? nil : hit.distanceKm))
                 }
             }
         }
         if d.wantsFloor {
-            for drop in [nil] + droppable(d, land: false) {
+            for drop in [nil] + (options.explain ? droppable(d, land: false) : []) {
                 for (hit, parcel) in try finder.floor(d, dropping: drop) {
                     add(Site(floor: hit.building, on: parcel, distanceKm: drop == .near ? nil : hit.distanceKm))
                 }
@@ -82,10 +88,10 @@ public final class Matcher {
         }
         candidates.sort(by: Self.ranked)
         candidates = try withShapes(Array(candidates.prefix(options.limit)), finder: finder, scorer: scorer, judged: judged)
-        let excluded = Dictionary(uniqueKeysWithValues: stated(d).map { r in
+        let excluded = !options.explain ? [:] : Dictionary(uniqueKeysWithValues: stated(d).map { r in
             (r.rawValue, judged.filter { $0.1.failed == [r] }.count)
         })
-        let misses = try NearMisses(demand: d, finder: finder, toleranceM: options.toleranceM)
+        let misses = !options.explain ? [] : try NearMisses(demand: d, finder: finder, toleranceM: options.toleranceM)
             .list(judged: judged, candidates: candidates.count, excluded: excluded)
         return MatchAnswer(demand: d.id, name: d.name, candidates: candidates, excluded: excluded, nearMisses: misses,
                            assembly: assembly, landStatuses: book.landStatuses.map(\.rawValue),

@@ -29,13 +29,16 @@ public func buildRouter(registry: Registry, config: ServerConfig = ServerConfig(
                              "role": context.caller.role.map { .string($0.rawValue) } ?? .null,
                              "reads": .string(context.caller.may(.readAll) ? "all" : context.caller.may(.readPublished) ? "published" : "nothing"),
                              "may_match": .bool(context.caller.may(.match)), "may_write": .bool(context.caller.may(.write)),
+                             "may_manage_projects": .bool(context.caller.may(.manageProjects)),
                              "tile_url": config.tileURL.map(JSONAny.string) ?? .null])
     })
-    ParcelController(registry: registry, config: config, writes: WriteGate()).add(to: api)
+    ParcelController(registry: registry, config: config).add(to: api)
     BuildingController(registry: registry, config: config).add(to: api)
     FiguresController(registry: registry).add(to: api)
     MatchController(registry: registry).add(to: api)
     PolicyController(registry: registry).add(to: api)
+    ProjectController(registry: registry).add(to: api)
+    ProjectFiguresController(registry: registry).add(to: api)
     ExportController(registry: registry).add(to: api)
     ImportController(registry: registry, config: config, uploads: try UploadFolder()).add(to: api)
     return router

@@ -78,6 +78,11 @@ struct DataAPITests {
             let candidates = try #require(one.object["candidates"] as? [[String: Any]])
             #expect(candidates.count == 3)
             #expect((candidates.first?["parcels"] as? [String]) == ["XYGX-2023-040"])
+            // Without near misses: the same candidates, and neither `excluded` counts nor near misses.
+            #expect(!((one.object["near_misses"] as? [Any]) ?? []).isEmpty || !((one.object["excluded"] as? [String: Any]) ?? [:]).isEmpty)
+            let quick = try await client.json("/api/match?limit=3&near_misses=false", .post, token: officer, body: first)
+            #expect((quick.object["candidates"] as? [[String: Any]])?.map { $0["parcels"] as? [String] } == candidates.map { $0["parcels"] as? [String] })
+            #expect((quick.object["near_misses"] as? [Any])?.isEmpty == true && (quick.object["excluded"] as? [String: Any])?.isEmpty == true)
             let mapped = try await client.json("/api/match?limit=3&map=true", .post, token: officer, body: first)
             let map = try #require(mapped.object["map"] as? [String: Any])
             #expect((map["features"] as? [[String: Any]])?.count == 3)

@@ -9,7 +9,7 @@ import Testing
 struct RoleTests {
     @Test("what each role may do: clerks write, officers match, leaders read, the public reads what is published")
     func roleMatrix() async throws {
-        let bureau = try Bureau()
+        let bureau = try Bureau().withProjects()
         // (method, uri, body, expected status per role: clerk, officer, leader, public)
         let demand = #"{"id":"D1","land_mu":{"min":15,"max":40}}"#
         let cases: [(HTTPRequest.Method, String, String?, [TokenRole: Int])] = [
@@ -25,11 +25,21 @@ struct RoleTests {
             (.post, "/api/match", demand, [.clerk: 403, .officer: 200, .leader: 403, .public: 403]),
             (.put, "/api/policies/光明片区", #"{"min_plot_ratio": 1.0}"#, [.clerk: 200, .officer: 403, .leader: 403, .public: 403]),
             (.post, "/api/import", "[]", [.clerk: 422, .officer: 403, .leader: 403, .public: 403]),
+            // Projects and their money: read by every role that reads everything, changed by officers, never public.
+            (.get, "/api/projects", nil, [.clerk: 200, .officer: 200, .leader: 200, .public: 403]),
+            (.get, "/api/projects/XY-WEB-1", nil, [.clerk: 200, .officer: 200, .leader: 200, .public: 403]),
+            (.get, "/api/projects/XY-WEB-1/history", nil, [.clerk: 200, .officer: 200, .leader: 200, .public: 403]),
+            (.get, "/api/project-ledger?as_of=2024-06-30", nil, [.clerk: 200, .officer: 200, .leader: 200, .public: 403]),
+            (.get, "/api/project-stats?from=2024-01-01&to=2024-12-31", nil, [.clerk: 200, .officer: 200, .leader: 200, .public: 403]),
+            (.get, "/api/projects/XY-WEB-1/match?limit=1", nil, [.clerk: 403, .officer: 200, .leader: 403, .public: 403]),
+            // `*`: any version. The officer's stage change is a real one (decided → evaluating is refused: 409).
+            (.post, "/api/projects/XY-WEB-1/stage", #"{"stage":"evaluating","date":"2025-06-02"}"#, [.clerk: 403, .officer: 409, .leader: 403, .public: 403]),
+            (.post, "/api/projects/XY-WEB-1/sites", #"{"parcels":[]}"#, [.clerk: 403, .officer: 422, .leader: 403, .public: 403]),
         ]
         try await bureau.app().test(.router) { client in
             for (method, uri, body, expected) in cases {
                 for role in TokenRole.allCases {
-                    let (status, object, _) = try await client.json(uri, method, token: bureau.tokens[role], body: body)
+                    let (status, object, _) = try await client.json(uri, method, token: bureau.tokens[role], headers: [.ifMatch: "*"], body: body)
                     #expect(status.code == expected[role], "\(role) \(method) \(uri): \(status.code) \(object)")
                 }
             }
@@ -56,6 +66,10 @@ struct RoleTests {
             #expect(parcels.allSatisfy { $0["name"] == nil && $0["properties"] == nil && $0["parcel_id"] != nil })
             #expect(try await client.json("/api/parcels/XYGX-2023-011/history", token: nil).status == .unauthorized)
             #expect(try await client.json("/api/match", .post, token: nil, body: "{}").status == .unauthorized)
+            // The public never sees projects or their money.
+            for uri in ["/api/projects", "/api/project-ledger", "/api/project-stats?from=2024-01-01&to=2024-12-31"] {
+                #expect(try await client.json(uri, token: nil).status == .unauthorized)
+            }
             let detail = try await client.json("/api/parcels/XYGX-2023-011", token: nil)
             let text = String(decoding: try JSONSerialization.data(withJSONObject: detail.object), as: UTF8.self)
             #expect(!text.contains("新余永旺锂电科技有限公司") && !text.contains("contract"), "\(text)")

@@ -123,10 +123,37 @@ struct ServeCLITests {
         #expect(dom.contains("data-parcels=\"144\""), "\(dom.prefix(600))")
         #expect(dom.contains("data-candidates=\"5\""))
         #expect(dom.contains("XYGX-2023-") && dom.contains("得分"))
+        // The matcher's reasons in Chinese on the Chinese page ("3.2 km from the point (limit 12 km)").
+        #expect(dom.contains("距目标点") && !dom.contains("km from the point"), "\(dom.suffix(3000))")
         // Leaflet drew one path per parcel (and the candidates over them).
         #expect(dom.components(separatedBy: "<path").count - 1 >= 144)
         _ = try page("match&lang=zh", screenshot: "map-match-zh.png")
         _ = try page("blocks&report&parcel=XYGX-2023-011&lang=en", screenshot: "map-blocks-en.png")
         #expect(FileManager.default.fileExists(atPath: shots + "/map-match-zh.png"))
+    }
+
+    @Test("the projects pipeline and the compliance ledger on the page, for an officer (screenshot in out/screenshots)",
+          .enabled(if: chromium != nil, "Debian's chromium is not installed (apt-get install chromium)"))
+    func projectsPage() throws {
+        let reg = try tourRegistry()
+        try #require(try lb("project", "import", reg, fixture("projects-xinjian-2019-2024.csv"), "--by", "招商局").status == 0)
+        try #require(try lb("project", "actuals", reg, fixture("projects-xinjian-actuals.csv")).status == 0)
+        try #require(try lb("project", "incentives", reg, fixture("projects-xinjian-incentives.csv")).status == 0)
+        let token = try lb("token", "add", reg, "--role", "officer", "--name", "王五").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let server = try Server(reg)
+        let shots = repository + "/out/screenshots"
+        try FileManager.default.createDirectory(atPath: shots, withIntermediateDirectories: true)
+        let url = "http://127.0.0.1:\(server.port)/#token=\(token)&projects&ledger&lang=zh"
+        func chrome(_ extra: [String]) throws -> String {
+            try run(chromium!, ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(try scratchDirectory())",
+                                "--window-size=1400,2200", "--virtual-time-budget=15000"] + extra + [url]).stdout
+        }
+        let dom = try chrome(["--dump-dom"])
+        // 83 projects listed with their stages in Chinese; the ledger of the 83 signed since 2019-07-01.
+        #expect(dom.contains("data-projects=\"83\""), "\(dom.prefix(600))")
+        #expect(dom.contains("data-ledger=\"83\"") && dom.contains("未达到协议约定") && dom.contains("暂缓后续政策兑现"))
+        #expect(dom.contains("XJ-2019-047") && dom.contains("签约"))
+        _ = try chrome(["--screenshot=\(shots)/projects-ledger-zh.png"])
+        #expect(FileManager.default.fileExists(atPath: shots + "/projects-ledger-zh.png"))
     }
 }

@@ -8,15 +8,18 @@ extension Registry {
     /// building becomes `assigned` through the lifecycle's rules (`append`: the status change must be allowed, and
     /// no supply contract may be in force), a building's vacant floor space shrinks by what the project takes
     /// (`floorSpaceM2`, default all of it), and the project's history gains a site event naming them. Any refusal
-    /// writes nothing.
+    /// writes nothing. With `expectedVersion`, the project must still be at that version (`VersionConflict` if not),
+    /// checked in the same transaction.
     @discardableResult
     public func assignSites(project id: String, parcels: [String], buildings: [String], floorSpaceM2: Double? = nil,
-                            on date: CivilDate, by recordedBy: String, note: String? = nil) throws -> ProjectEvent {
+                            on date: CivilDate, by recordedBy: String, note: String? = nil,
+                            expectedVersion: Int64? = nil) throws -> ProjectEvent {
         guard !parcels.isEmpty || !buildings.isEmpty else {
             throw ProjectError(id, "name the parcels or buildings to assign", .invalidInput)
         }
         if let m2 = floorSpaceM2, !(m2 > 0 && m2.isFinite) { throw ProjectError(id, "the floor space taken must be a positive number of m²", .invalidInput) }
         return try store.write { w in
+            if let expectedVersion { try Self.requireProject(id, at: expectedVersion, in: w) }
             guard let p = try w.projects(id: id).first else { throw ProjectError(id, "no such project in the registry", .notFound) }
             guard let stage = p.stage, Self.siteStages.contains(stage) else {
                 throw ProjectError(id, "is at stage \(p.stage?.rawValue ?? "none"); a site is assigned once the project is decided or signed, before it ends")

@@ -10,6 +10,8 @@ public enum Permission: String, Sendable {
     case match = "match demands"
     /// Record events, import, edit policies.
     case write = "write"
+    /// Change projects: record a stage, assign a site (reading them is `readAll`: the public never sees projects).
+    case manageProjects = "change projects"
 }
 
 /// Who is calling: a token's holder (name and role), or no one (the public, when the config publishes).
@@ -23,12 +25,12 @@ public struct Caller: Sendable, Equatable {
     public static func anonymous(published: Bool) -> Caller { Caller(name: nil, role: nil, anonymousMayRead: published) }
     public static func token(_ t: APIToken) -> Caller { Caller(name: t.name, role: t.role) }
 
-    /// The permissions of each role: clerks write and read, officers read and match, leaders read, the public
-    /// reads what is published.
+    /// The permissions of each role (issue 14): clerks record, import and edit; officers read everything, match
+    /// and carry projects (stages, sites); leaders read everything; the public reads what is published.
     static func permissions(_ role: TokenRole?) -> Set<Permission> {
         switch role {
         case .clerk: [.readPublished, .readAll, .write]
-        case .officer: [.readPublished, .readAll, .match]
+        case .officer: [.readPublished, .readAll, .match, .manageProjects]
         case .leader: [.readPublished, .readAll]
         case .public: [.readPublished]
         case nil: []

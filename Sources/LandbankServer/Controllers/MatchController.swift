@@ -15,11 +15,13 @@ struct MatchController {
 
     /// POST /api/match. The body is one demand (the answer, as `match --json`), `{"demands": […]}` (each
     /// answered independently: `{"answers": […]}`), or `{"batch": […], "explain": bool, "time_limit_s": n}`
-    /// (assigned jointly, as `match --batch --json`). `?map=true` adds `map`, the candidates as GeoJSON.
+    /// (assigned jointly, as `match --batch --json`). `?map=true` adds `map`, the candidates as GeoJSON;
+    /// `?near_misses=false` leaves out `excluded` and `near_misses` (the searches behind them cost far more than
+    /// the candidates on a large registry).
     @Sendable func match(_ request: Request, context: AppContext) async throws -> Response {
         try context.caller.require(.match)
-        let q = try QueryParameters(request, allowed: ["limit", "tolerance", "map"])
-        let options = MatchOptions(limit: try q.int("limit", in: 0...1000) ?? 10, toleranceM: try tolerance(q))
+        let q = try QueryParameters(request, allowed: ["limit", "tolerance", "map", "near_misses"])
+        let options = try matchOptions(q)
         let withMap = try q.bool("map")
         let body = try await request.body.collect(upTo: context.maxUploadSize)
         let request = try MatchRequest(Data(body.readableBytesView))
@@ -66,6 +68,12 @@ struct MatchController {
             }
             return JSONResponse.object(members)
         }
+    }
+
+    /// `limit`, `tolerance` and `near_misses` (default true).
+    func matchOptions(_ q: QueryParameters) throws -> MatchOptions {
+        MatchOptions(limit: try q.int("limit", in: 0...1000) ?? 10, toleranceM: try tolerance(q),
+                     explain: q.string("near_misses") == nil ? true : try q.bool("near_misses"))
     }
 
     func tolerance(_ q: QueryParameters) throws -> Double {

@@ -7,7 +7,6 @@ import LandbankRegistry
 struct ParcelController {
     let registry: Registry
     let config: ServerConfig
-    let writes: WriteGate
 
     func add(to group: RouterGroup<AppContext>) {
         group.get("parcels", use: list)
@@ -68,44 +67,35 @@ struct ParcelController {
     }
 
     /// POST /api/parcels/{id}/events with `If-Match`: records a status change as `landbank record` does, by
-    /// the token's name. A stale `If-Match` is refused with 409 and the parcel's current version.
+    /// the token's name. The library checks the version inside the write's transaction (`record(_:expectedVersion:)`),
+    /// so no other writer, in this process or another, can slip in between; a stale `If-Match` is refused with
+    /// 409 and the parcel's current version.
     @Sendable func record(_ request: Request, context: AppContext) async throws -> Response {
         try context.caller.require(.write)
         _ = try QueryParameters(request, allowed: [])
         let id = try context.parameters.require("id")
-        guard let ifMatch = request.headers[.ifMatch] else {
-            throw APIError(.init(code: 428, reasonPhrase: "Precondition Required"), kind: "precondition_required",
-                           "send If-Match with the ETag of GET /api/parcels/\(id), so that no change is made over one you have not seen")
-        }
+        let ifMatch = try IfMatch(request, prefix: "e", resource: "/api/parcels/\(id)")
         let body = try await request.decode(as: EventBody.self, context: context)
         let event = try body.event(subject: Subject(.parcel, id), by: context.caller.name ?? "api")
         let registry = self.registry
-        let outcome = try await writes.serialised { () -> RecordOutcome in
-            guard let (detail, version) = try Self.current(registry, id) else { return .missing }
-            guard ETagList(ifMatch).matches(version.etag) else { return .stale(detail, version) }
-            return .recorded(try registry.record(event))
-        }
-        switch outcome {
-        case .missing: throw APIError.notFound("no parcel with id \"\(id)\"")
-        case .stale(let detail, let version):
+        do {
+            let e = try await Blocking.run {
+                if let v = ifMatch.version { return try registry.record(event, expectedVersion: v) }
+                return try registry.record(event)
+            }
+            var headers = HTTPFields()
+            headers[.eTag] = VersionTag.parcel(e.id)
+            headers[.location] = "/api/parcels/\(id)/history"
+            return try JSONResponse.make(e, status: .created, headers: headers)
+        } catch is VersionConflict {
+            let (detail, version) = try await current(id)
             var headers = HTTPFields()
             headers[.eTag] = version.etag
             let current: JSONAny = context.caller.seesPublishedOnly ? .null : try JSONResponse.raw(detail)
             return APIError(.conflict, kind: "conflict",
-                            "parcel \(id) changed since the version you sent (\(ifMatch.prefix(40))); its current version is \(version.etag): look at it and try again",
+                            "parcel \(id) changed since the version you sent (\(ifMatch.header.prefix(40))); its current version is \(version.etag): look at it and try again",
                             extra: ["current": .object(["etag": .string(version.etag), "parcel": current])]).response.with(headers)
-        case .recorded(let e):
-            var headers = HTTPFields()
-            headers[.eTag] = ParcelVersion(lastEvent: e.id).etag
-            headers[.location] = "/api/parcels/\(id)/history"
-            return try JSONResponse.make(e, status: .created, headers: headers)
         }
-    }
-
-    enum RecordOutcome: Sendable {
-        case missing
-        case stale(ParcelDetail, ParcelVersion)
-        case recorded(HistoryEvent)
     }
 
     func current(_ id: String) async throws -> (ParcelDetail, ParcelVersion) {
@@ -118,8 +108,8 @@ struct ParcelController {
 
     static func current(_ registry: Registry, _ id: String) throws -> (ParcelDetail, ParcelVersion)? {
         guard let detail = try registry.parcelDetail(id: id) else { return nil }
-        let last = try registry.history(of: Subject(.parcel, id)).map(\.id).max() ?? 0
-        return (detail, ParcelVersion(lastEvent: last))
+        guard let version = try registry.version(of: Subject(.parcel, id)) else { return nil }
+        return (detail, ParcelVersion(lastEvent: version))
     }
 }
 
@@ -127,23 +117,5 @@ struct ParcelController {
 /// an event to its append-only history, so the newest event's number identifies what the parcel is now.
 struct ParcelVersion: Sendable, Equatable {
     var lastEvent: Int64
-    var etag: String { "\"e\(lastEvent)\"" }
-}
-
-/// An `If-Match` header: a list of entity tags, or `*`.
-struct ETagList {
-    let tags: [String]
-    init(_ header: String) {
-        tags = header.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-    }
-    /// Strong comparison (RFC 9110 §13.1.1): a weak tag never matches for a write.
-    func matches(_ etag: String) -> Bool { tags.contains("*") || tags.contains(etag) }
-}
-
-extension Response {
-    func with(_ extra: HTTPFields) -> Response {
-        var r = self
-        for f in extra { r.headers[f.name] = f.value }
-        return r
-    }
+    var etag: String { VersionTag.parcel(lastEvent) }
 }

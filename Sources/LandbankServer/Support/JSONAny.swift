@@ -22,7 +22,10 @@ indirect enum JSONAny: Sendable {
         case .string(let s):
             // JSONEncoder escapes a string exactly as JSON wants it.
             out.append((try? JSONEncoder().encode(s)) ?? Data("\"\"".utf8))
-        case .number(let d): out.append(Data((d.isFinite ? "\(d)" : "null").utf8))
+        case .number(let d):
+            // Counts are written as whole numbers (1, not 1.0).
+            let whole = d.isFinite && d == d.rounded() && abs(d) < 9.0e15
+            out.append(Data((whole ? "\(Int64(d))" : d.isFinite ? "\(d)" : "null").utf8))
         case .bool(let b): out.append(Data((b ? "true" : "false").utf8))
         case .null: out.append(Data("null".utf8))
         case .raw(let d): out.append(d)

@@ -1,4 +1,5 @@
-// landbank's web page: the parcels on a map coloured by status, a parcel's details, matching, blocks, report.
+// landbank's web page: the parcels on a map coloured by status, a parcel's details, matching, blocks, report;
+// the projects pipeline and the compliance ledger live in projects.js.
 // Everything comes from the JSON API of the same server; Leaflet is served by landbank itself (no internet).
 "use strict";
 const T = {
@@ -19,6 +20,8 @@ const T = {
         idle: "idle", inefficient: "inefficient", approved_not_supplied: "approved, not supplied", under_recovery: "under recovery",
         recovered: "recovered", revitalized: "revitalized", assigned: "assigned" },
 };
+// The projects panel's words (projects.js, loaded first).
+for (const l of Object.keys(T)) Object.assign(T[l], PROJECT_WORDS[l]);
 const COLORS = { idle: "#d7191c", inefficient: "#fdae61", approved_not_supplied: "#a6611a", under_recovery: "#f4a3c0",
                  recovered: "#2b83ba", revitalized: "#1a9641", assigned: "#7b3294" };
 let lang = localStorage.getItem("landbank.lang") || "zh";
@@ -122,15 +125,22 @@ async function runMatch() {
   list.textContent = t("loading");
   try {
     const r = await api("/api/match?map=true&limit=5", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(demand) });
-    const a = r.answers[0];
-    if (!a.candidates.length) { list.innerHTML = `<li>${t("noCandidates")}</li>`; overlay.clearLayers(); return; }
-    const layers = drawOverlay(r.map, { color: "#e6007e", weight: 4, fillColor: "#e6007e", fillOpacity: 0.35 },
-                               f => `${f.properties.rank}`);
-    list.innerHTML = a.candidates.map((c, i) =>
-      `<li data-key="${esc(a.demand)}#${i + 1}"><b>${esc(c.parcels.join("+"))}</b> ${t("score")} ${fixed(c.score, 1)}<br><small>${esc(c.reasons.slice(0, 2).join("; "))}</small>${c.reasons.length > 2 ? `<details><summary>…</summary><small>${esc(c.reasons.slice(2).join("; "))}</small></details>` : ""}</li>`).join("");
-    list.querySelectorAll("li").forEach(li => li.addEventListener("click", () => { const l = layers[li.dataset.key]; if (l) map.fitBounds(l.getBounds()); }));
-    document.body.dataset.candidates = a.candidates.length;
+    showCandidates(r.answers[0], r.map);
   } catch (e) { list.innerHTML = `<li class="error">${esc(e.message)}</li>`; }
+}
+
+// A match answer: the candidates numbered on the map and listed with their reasons (the form's and a project's).
+function showCandidates(a, geo) {
+  const list = document.getElementById("candidates");
+  if (!a.candidates.length) { list.innerHTML = `<li>${t("noCandidates")}</li>`; overlay.clearLayers(); return; }
+  const layers = drawOverlay(geo, { color: "#e6007e", weight: 4, fillColor: "#e6007e", fillOpacity: 0.35 },
+                             f => `${f.properties.rank}`);
+  list.innerHTML = a.candidates.map((c, i) => {
+    const reasons = lang === "zh" ? c.reasons.map(reasonZh) : c.reasons;
+    return `<li data-key="${esc(a.demand)}#${i + 1}"><b>${esc(c.parcels.join("+"))}</b> ${t("score")} ${fixed(c.score, 1)}<br><small>${esc(reasons.slice(0, 2).join("; "))}</small>${reasons.length > 2 ? `<details><summary>…</summary><small>${esc(reasons.slice(2).join("; "))}</small></details>` : ""}</li>`;
+  }).join("");
+  list.querySelectorAll("li").forEach(li => li.addEventListener("click", () => { const l = layers[li.dataset.key]; if (l) map.fitBounds(l.getBounds()); }));
+  document.body.dataset.candidates = a.candidates.length;
 }
 
 document.getElementById("blocksBtn").addEventListener("click", () => showBlocks());
@@ -174,13 +184,18 @@ async function start() {
   const params = new URLSearchParams(location.hash.slice(1));
   if (params.get("lang")) { lang = params.get("lang"); applyLanguage(); }
   if (params.get("token")) { token = params.get("token"); }
-  await whoami();
+  const me = await whoami();
+  // Projects and their money are for the roles that read everything.
+  document.querySelectorAll(".private").forEach(e => e.classList.toggle("hidden", !me || me.reads !== "all"));
   try { await loadParcels(); } catch (e) { document.getElementById("detail").innerHTML = `<p class="error">${esc(e.message)}</p>`; }
   // #match, #blocks, #report, #parcel=ID run those at once (links to share, and the browser test).
   if (params.has("report")) await showReport();
   if (params.has("blocks")) await showBlocks();
   if (params.get("parcel")) await showParcel(params.get("parcel"));
-  if (params.has("match")) await runMatch();
+  if (params.has("projects")) await showProjects(params.get("projects") || "");
+  if (params.has("ledger")) await showLedger();
+  if (params.get("project")) await showProject(params.get("project"), params.has("match"));
+  if (params.has("match") && !params.get("project")) await runMatch();
   document.body.dataset.ready = "1";
 }
 start();
