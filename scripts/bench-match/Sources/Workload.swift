@@ -4,11 +4,11 @@ import LandbankMatching
 /// The benchmark's points and its four single demands, whose only soft wish is nearness (so that the best ten
 /// are the nearest ten, what the peers' ORDER BY distance LIMIT 10 returns).
 enum Workload {
-    struct Query {
+    struct Query: Sendable {
         var name: String
         /// Checked against the peers' nearest ten (false: the peers cannot join parcels).
         var checked: Bool
-        var json: (Double, Double) -> String
+        var json: @Sendable (Double, Double) -> String
     }
 
     /// The lon/lat points of POINTS.tsv (one "lon<TAB>lat" a line), written by the script from bench_peers.spots so

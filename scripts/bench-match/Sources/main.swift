@@ -13,6 +13,8 @@ import Foundation
 import LandbankMatching
 import LandbankRegistry
 
+// Line by line even into a pipe (the script tees the figures into its log as they come).
+setvbuf(stdout, nil, _IOLBF, 0)
 let args = Array(CommandLine.arguments.dropFirst())
 func usage() -> Never {
     FileHandle.standardError.write(Data("""
