@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "landbank", targets: ["landbank"]),
         .library(name: "LandbankRegistry", targets: ["LandbankRegistry"]),
+        .library(name: "LandbankMatching", targets: ["LandbankMatching"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),

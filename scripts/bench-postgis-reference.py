@@ -6,7 +6,8 @@ long-lived connection: the PostGIS reference beside scripts/bench-query-spatiali
 
 Without --url, a throwaway server is started with scripts/pg-local.sh in out/bench-postgis/pg (PostgreSQL 15 +
 PostGIS 3 from Debian, loopback, jit=off) and stopped at the end. The registry's parcels and buildings are loaded
-with ogr2ogr (PG: driver, COPY, GiST index on geom, B-tree on the filtered columns, then VACUUM ANALYZE) into
+with ogr2ogr (PG: driver, COPY, GiST index on geom, B-tree on the filtered columns, then VACUUM ANALYZE; with
+their statuses and zones, which bench-match-peers.py filters on) into
 bench_parcels and bench_buildings; the load is skipped when the tables already hold this registry (same path, size
 and modification time, kept in bench_source).
 
@@ -66,10 +67,15 @@ def pg_dsn(url):
     return "PG:" + " ".join(parts)
 
 
+# The columns loaded: what the site queries filter on, and the statuses and zones bench-match filters on too.
+PARCEL_COLUMNS = "parcel_id,cadastral_area_mu,status,zone"
+BUILDING_COLUMNS = "building_id,vacant_floor_area_m2,clear_height_m,power_kva,status"
+
+
 def load(con, reg, url):
     """Loads parcels and buildings of `reg` with ogr2ogr unless bench_source says they are already there."""
     st = os.stat(reg)
-    source = "%s %d %d" % (os.path.abspath(reg), st.st_size, int(st.st_mtime))
+    source = "%s %d %d %s %s" % (os.path.abspath(reg), st.st_size, int(st.st_mtime), PARCEL_COLUMNS, BUILDING_COLUMNS)
     with con.cursor() as cur:
         cur.execute("CREATE TABLE IF NOT EXISTS bench_source (source text)")
         cur.execute("SELECT source FROM bench_source")
@@ -77,9 +83,8 @@ def load(con, reg, url):
         if row and row[0] == source:
             return
     t0 = time.perf_counter()
-    for layer, table, columns in [("parcels", "bench_parcels", "parcel_id,cadastral_area_mu"),
-                                  ("buildings", "bench_buildings",
-                                   "building_id,vacant_floor_area_m2,clear_height_m,power_kva")]:
+    for layer, table, columns in [("parcels", "bench_parcels", PARCEL_COLUMNS),
+                                  ("buildings", "bench_buildings", BUILDING_COLUMNS)]:
         subprocess.run(["ogr2ogr", "-f", "PostgreSQL", pg_dsn(url), reg, layer, "-nln", table, "-overwrite",
                         "-select", columns, "-nlt", "PROMOTE_TO_MULTI", "-lco", "GEOMETRY_NAME=geom",
                         "-lco", "SPATIAL_INDEX=GIST", "-lco", "FID=fid", "--config", "PG_USE_COPY", "YES"],

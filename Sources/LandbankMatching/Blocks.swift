@@ -1,3 +1,4 @@
+import LandbankGeodesy
 import LandbankGeometry
 import LandbankRegistry
 
@@ -45,23 +46,31 @@ public enum BlockFinder {
         return blocks.sorted { $0.areaMu > $1.areaMu || ($0.areaMu == $1.areaMu && $0.parcels[0] < $1.parcels[0]) }
     }
 
-    /// The connected components of `parcels` joined where `Registry.neighbours` finds them within
-    /// `toleranceM`; a neighbour not among `parcels` joins nothing. Each component's parcels in id order.
+    /// The connected components of `parcels` joined where `Registry.neighbours` would find them within
+    /// `toleranceM` (GEOS distance at most the tolerance; pairs found in memory by `PlanarAdjacency`); a
+    /// neighbour not among `parcels` joins nothing. Each component's parcels in id order.
     static func components(of parcels: [Parcel], finder: SiteFinder, toleranceM: Double) throws -> [[Parcel]] {
         let sorted = parcels.sorted { $0.parcelID < $1.parcelID }
-        let index = Dictionary(sorted.enumerated().map { ($1.parcelID, $0) }, uniquingKeysWith: { a, _ in a })
         var parent = Array(sorted.indices)
         func root(_ i: Int) -> Int {
             var i = i
             while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
             return i
         }
-        for (i, p) in sorted.enumerated() {
-            for n in try finder.neighbours(of: p.parcelID, tolerance: toleranceM) {
-                guard let j = index[n.parcelID] else { continue }
-                let (a, b) = (root(i), root(j))
-                if a != b { parent[max(a, b)] = min(a, b) }
+        let registry = finder.registry
+        if !sorted.isEmpty {
+            // What `Registry.neighbours` refuses, refused the same way.
+            guard toleranceM.isFinite, toleranceM >= 0, toleranceM <= 1000 else {
+                throw RegistryError(path: registry.path, kind: .invalidArgument, "tolerance \(toleranceM) m: give 0 to 1000 m")
             }
+            guard registry.crs.kind == .projected else {
+                throw RegistryError(path: registry.path, kind: .invalidArgument,
+                                    "neighbours are measured in metres; \(registry.crs.identifier) is geographic")
+            }
+        }
+        for (i, j) in try PlanarAdjacency.pairs(try sorted.map { try finder.shape($0.parcelID) }, tolerance: toleranceM) {
+            let (a, b) = (root(i), root(j))
+            if a != b { parent[max(a, b)] = min(a, b) }
         }
         var groups: [Int: [Parcel]] = [:]
         for (i, p) in sorted.enumerated() { groups[root(i), default: []].append(p) }

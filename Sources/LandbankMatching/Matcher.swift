@@ -47,30 +47,37 @@ public final class Matcher {
     public func match(_ d: Demand, options: MatchOptions = MatchOptions()) throws -> MatchAnswer {
         let finder = SiteFinder(registry: registry, book: book, search: search, neighbours: neighbours)
         let screen = Screen(demand: d, book: book)
-        var universe: [String: Site] = [:]
-        var order: [String] = []
-        func add(_ s: Site) {
-            guard universe[s.key] == nil else { return }
-            universe[s.key] = s
-            order.append(s.key)
+        // Each site once, judged as it comes: its index in `judged` by its key.
+        var universe: [String: Int] = [:]
+        var judged: [(Site, Screening)] = []
+        func add(_ s: Site, _ screening: Screening? = nil, key: String? = nil) {
+            let key = key ?? s.key
+            guard universe[key] == nil else { return }
+            universe[key] = judged.count
+            judged.append((s, screening ?? screen.judge(s)))
         }
         // The full query first, then each index-backed requirement dropped; a site keeps the distance of the
         // first query that measured it (one without the point leaves it nil: beyond the radius).
         if d.wantsLand {
             for drop in [nil] + (options.explain ? droppable(d, land: true) : []) {
-                for hit in try finder.land(d, dropping: drop) {
-                    add(Site(land: [hit.parcel], distanceKm: drop == .near ? nil : hit.distanceKm))
+                if drop == .near {
+                    for e in try beyond(d, land: true, finder: finder, screen: screen) { add(e.site, e.screening, key: e.key) }
+                    continue
                 }
+                for hit in try finder.land(d, dropping: drop) { add(Site(land: [hit.parcel], distanceKm: hit.distanceKm)) }
             }
         }
         if d.wantsFloor {
             for drop in [nil] + (options.explain ? droppable(d, land: false) : []) {
+                if drop == .near {
+                    for e in try beyond(d, land: false, finder: finder, screen: screen) { add(e.site, e.screening, key: e.key) }
+                    continue
+                }
                 for (hit, parcel) in try finder.floor(d, dropping: drop) {
-                    add(Site(floor: hit.building, on: parcel, distanceKm: drop == .near ? nil : hit.distanceKm))
+                    add(Site(floor: hit.building, on: parcel, distanceKm: hit.distanceKm))
                 }
             }
         }
-        var judged = order.map { (universe[$0]!, screen.judge(universe[$0]!)) }
         var assembly: AssemblyReport?
         let singlesPassing = judged.filter { $0.1.passes && $0.0.kind == .land }.count
         if options.assemble, d.wantsLand, d.landMu?.min != nil, singlesPassing < options.limit {
@@ -88,14 +95,33 @@ public final class Matcher {
         }
         candidates.sort(by: Self.ranked)
         candidates = try withShapes(Array(candidates.prefix(options.limit)), finder: finder, scorer: scorer, judged: judged)
-        let excluded = !options.explain ? [:] : Dictionary(uniqueKeysWithValues: stated(d).map { r in
-            (r.rawValue, judged.filter { $0.1.failed == [r] }.count)
-        })
+        // One pass over the sites: those failing exactly one requirement, counted by it (only when explaining).
+        var failingOnly: [Requirement: Int] = [:]
+        if options.explain { for (_, s) in judged { if let r = s.onlyFailed { failingOnly[r, default: 0] += 1 } } }
+        let excluded = !options.explain ? [:] : Dictionary(uniqueKeysWithValues: stated(d).map { r in (r.rawValue, failingOnly[r] ?? 0) })
         let misses = !options.explain ? [] : try NearMisses(demand: d, finder: finder, toleranceM: options.toleranceM)
             .list(judged: judged, candidates: candidates.count, excluded: excluded)
         return MatchAnswer(demand: d.id, name: d.name, candidates: candidates, excluded: excluded, nearMisses: misses,
                            assembly: assembly, landStatuses: book.landStatuses.map(\.rawValue),
                            floorStatuses: book.floorStatuses.map(\.rawValue))
+    }
+
+    /// The sites found with the distance dropped, without distance (those also within the radius are found
+    /// before, with theirs) and judged: the same for every demand that differs only in its point, so kept for the
+    /// matcher's life under the demand without its id, name and point.
+    private func beyond(_ d: Demand, land: Bool, finder: SiteFinder, screen: Screen) throws -> [JudgedSite] {
+        var general = d
+        general.id = ""
+        general.name = nil
+        general.near?.lon = 0
+        general.near?.lat = 0
+        let key = (land ? "land\u{0}" : "floor\u{0}") + String(describing: general)
+        if let known = neighbours.pointFreeJudged[key] { return known }
+        let sites = land ? try finder.land(d, dropping: .near).map { Site(land: [$0.parcel], distanceKm: nil) }
+            : try finder.floor(d, dropping: .near).map { Site(floor: $0.0.building, on: $0.1, distanceKm: nil) }
+        let judged = sites.map { JudgedSite(key: $0.key, site: $0, screening: screen.judge($0)) }
+        neighbours.pointFreeJudged[key] = judged
+        return judged
     }
 
     /// Higher score first; then nearer, fewer parcels, and by id so that the order is stable.
@@ -113,7 +139,8 @@ public final class Matcher {
         for var c in list {
             if c.site.parcels.count > 1, c.site.kind == .land, c.site.shape == nil {
                 c.site.shape = try JoinedSites.union(c.site.parcelIDs, finder: finder)
-                let s = judged.first { $0.0.key == c.site.key }!.1
+                // A joined site, so only joined sites are compared (building a single site's key costs as much).
+                let s = judged.first { $0.0.parcels.count > 1 && $0.0.key == c.site.key }!.1
                 (c.score, c.reasons) = scorer.score(c.site, s)
             }
             out.append(c)

@@ -12,10 +12,14 @@ struct NearMisses {
 
     func list(judged: [(Site, Screening)], candidates: Int, excluded: [String: Int]) throws -> [NearMiss] {
         var out: [NearMiss] = []
-        let single = judged.filter { $0.1.failures.count >= 1 && $0.1.failed.count == 1 }
+        let single = judged.filter { $0.1.onlyFailed != nil }
         if candidates == 0 { out += emptied(judged: judged, excluded: excluded) }
+        // Only the sites ranked among the first `maxSites` (and those tied with the last) are put in words: the
+        // rest would be sorted away, and a pipeline screen can have tens of thousands of them.
+        let ranks = single.map { Self.rank($0.1) }
+        let cut = ranks.count > maxSites ? Self.smallest(ranks, maxSites) : .infinity
         var sites: [NearMiss] = []
-        for (site, s) in single {
+        for ((site, s), rank) in zip(single, ranks) where rank <= cut {
             let f = s.failures[0]
             guard s.failures.count == 1 else {
                 // Several gates of one zone: name them all.
@@ -38,6 +42,21 @@ struct NearMisses {
             if ea != eb { return ea }
             return a.element.rank < b.element.rank || (a.element.rank == b.element.rank && a.offset < b.offset)
         }.map(\.element)
+    }
+
+    /// A single-requirement failure's rank, as its near miss below gets it.
+    static func rank(_ s: Screening) -> Double {
+        s.failures.count == 1 ? s.failures[0].relative : s.failures.map(\.relative).max() ?? .infinity
+    }
+
+    /// The k-th smallest of `values` (k ≥ 1, at most their count).
+    static func smallest(_ values: [Double], _ k: Int) -> Double {
+        var best: [Double] = []
+        for v in values where best.count < k || v < best[k - 1] {
+            best.insert(v, at: best.firstIndex { $0 > v } ?? best.count)
+            if best.count > k { best.removeLast() }
+        }
+        return best[k - 1]
     }
 
     func name(_ site: Site) -> String {

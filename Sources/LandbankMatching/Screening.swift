@@ -12,6 +12,11 @@ struct Screening: Sendable {
 
     var passes: Bool { failures.isEmpty }
     var failed: Set<Requirement> { Set(failures.map(\.requirement)) }
+    /// The one requirement every failure is of (nil: it passes, or fails two or more): `failed == [r]`, without a set.
+    var onlyFailed: Requirement? {
+        guard let r = failures.first?.requirement, failures.allSatisfy({ $0.requirement == r }) else { return nil }
+        return r
+    }
     /// The share of the demand's criteria the site has data for (1 when the demand asks nothing).
     var reliability: Double { asked == 0 ? 1 : Double(asked - missing.count) / Double(asked) }
 

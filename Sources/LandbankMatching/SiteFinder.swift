@@ -13,9 +13,7 @@ import LandbankRegistry
 final class SiteFinder {
     let registry: Registry
     let book: PolicyBook
-    private var parcels: [String: Parcel] = [:]
-    private var shapes: [String: MultiPolygon] = [:]
-
+    /// What the matcher's life remembers: neighbours, parcels and shapes read, the searches without a point.
     private let adjacency: NeighbourCache
 
     private let search: SiteSearch
@@ -46,10 +44,16 @@ final class SiteFinder {
             for zone in zones {
                 let q = ParcelQuery(status: status, zone: zone, minMu: parts ? nil : bounds?.min, maxMu: bounds?.max,
                                     near: drop == .near ? nil : d.near.map(Self.point))
+                let key = q.near == nil ? "\(status.rawValue)\u{0}\(zone ?? "\u{1}")\u{0}\(String(describing: q.minMu))\u{0}\(String(describing: q.maxMu))" : nil
+                // A search without a point gives the same sites to every demand of a pipeline: read it once.
+                if let key, let known = adjacency.pointFreeLand[key] { out += known; continue }
+                var found: [ParcelHit] = []
                 for hit in try search.parcels(q).hits where book.policy(hit.parcel.zone).availableStatuses.contains(status) {
-                    parcels[hit.parcel.parcelID] = hit.parcel
-                    out.append(hit)
+                    adjacency.parcels[hit.parcel.parcelID] = hit.parcel
+                    found.append(hit)
                 }
+                if let key { adjacency.pointFreeLand[key] = found }
+                out += found
             }
         }
         return out
@@ -79,12 +83,17 @@ final class SiteFinder {
             for zone in zones {
                 let q = BuildingQuery(criteria: BuildingCriteria(minVacantM2: minVacant), status: status, parcelZone: zone,
                                       near: drop == .near ? nil : d.near.map(Self.point))
+                let key = q.near == nil ? "\(status.rawValue)\u{0}\(zone ?? "\u{1}")\u{0}\(String(describing: minVacant))" : nil
+                if let key, let known = adjacency.pointFreeFloor[key] { out += known; continue }
+                var found: [(BuildingHit, Parcel)] = []
                 for hit in try search.buildings(q).hits {
                     guard let vacant = hit.building.vacantFloorAreaM2, vacant > 0 else { continue }
                     let p = try parcel(hit.building.parcelID)
                     guard book.policy(p.zone).availableFloorStatuses.contains(status) else { continue }
-                    out.append((hit, p))
+                    found.append((hit, p))
                 }
+                if let key { adjacency.pointFreeFloor[key] = found }
+                out += found
             }
         }
         return out
@@ -94,23 +103,23 @@ final class SiteFinder {
 
     /// A parcel by id, read once.
     func parcel(_ id: String) throws -> Parcel {
-        if let p = parcels[id] { return p }
+        if let p = adjacency.parcels[id] { return p }
         guard let (p, g) = try registry.parcel(id: id) else {
             throw RegistryError(path: registry.path, kind: .notFound, "no parcel with id \"\(id)\"")
         }
-        parcels[id] = p
-        shapes[id] = g
+        adjacency.parcels[id] = p
+        adjacency.shapes[id] = g
         return p
     }
 
     /// A parcel's geometry in the registry's CRS, read once.
     func shape(_ id: String) throws -> MultiPolygon {
-        if let g = shapes[id] { return g }
+        if let g = adjacency.shapes[id] { return g }
         guard let (p, g) = try registry.parcel(id: id) else {
             throw RegistryError(path: registry.path, kind: .notFound, "no parcel with id \"\(id)\"")
         }
-        parcels[id] = p
-        shapes[id] = g
+        adjacency.parcels[id] = p
+        adjacency.shapes[id] = g
         return g
     }
 
@@ -122,11 +131,28 @@ final class SiteFinder {
     }
 }
 
-/// Neighbours already measured: a pipeline of demands asks for the same parcels' neighbours again and again.
+/// What one matcher remembers for its life (a CLI run, a server request, a `--demands` or `--batch` pipeline), since
+/// matching only reads: neighbours already measured (a pipeline asks for the same parcels' neighbours again and
+/// again), parcels and shapes read, and the results of the searches without a point (the sites a requirement
+/// other than the distance removes: the same whole-registry searches for every demand with the same area range).
 /// Also keeps the distance's transformations, made once.
 final class NeighbourCache {
     var known: [String: [Neighbour]] = [:]
     var distance: PointDistance?
+    var parcels: [String: Parcel] = [:]
+    var shapes: [String: MultiPolygon] = [:]
+    /// Keyed by status, zone and the area or floor-space bounds of the search.
+    var pointFreeLand: [String: [ParcelHit]] = [:]
+    var pointFreeFloor: [String: [(BuildingHit, Parcel)]] = [:]
+    /// The same sites judged for a demand without its point (`Matcher.beyond`).
+    var pointFreeJudged: [String: [JudgedSite]] = [:]
+}
+
+/// A site with its key and what a demand's requirements say of it.
+struct JudgedSite {
+    var key: String
+    var site: Site
+    var screening: Screening
 }
 
 /// The site search's distance: the point taken into the registry's plane, the nearest boundary point found

@@ -1,0 +1,48 @@
+import LandbankGeometry
+
+/// Which shapes of a set lie within a tolerance of each other (0: touching), in the registry's plane: the pairs
+/// whose GEOS distance is at most the tolerance, as `Registry.neighbours` measures them, found in memory for a
+/// whole set at once (blocks, runway) instead of one R*Tree search and one shared-boundary measure per parcel.
+///
+/// Envelopes grown by half the tolerance are put in a uniform grid whose cells are about the median envelope's
+/// size; two shapes are measured only when their grown envelopes meet (a necessary condition), once, in the cell
+/// holding the lower-left corner of the envelopes' overlap.
+enum PlanarAdjacency {
+    struct Cell: Hashable {
+        var x: Int
+        var y: Int
+    }
+
+    /// Index pairs (i < j) of `shapes` within `tolerance` (in the coordinates' unit) of each other.
+    static func pairs(_ shapes: [MultiPolygon], tolerance: Double) throws -> [(Int, Int)] {
+        guard shapes.count > 1 else { return [] }
+        // A hair more than half the tolerance: a filter only, which must not lose a pair exactly at the tolerance.
+        let half = tolerance / 2 + 1e-6
+        let boxes = shapes.map { s in
+            let b = s.boundingBox
+            return BoundingBox(minX: b.minX - half, minY: b.minY - half, maxX: b.maxX + half, maxY: b.maxY + half)
+        }
+        let sides = boxes.map { max($0.maxX - $0.minX, $0.maxY - $0.minY) }.sorted()
+        let size = max(sides[sides.count / 2], 1e-9)
+        func cell(_ x: Double, _ y: Double) -> Cell { Cell(x: Int((x / size).rounded(.down)), y: Int((y / size).rounded(.down))) }
+        var grid: [Cell: [Int]] = [:]
+        for (i, b) in boxes.enumerated() {
+            let lo = cell(b.minX, b.minY), hi = cell(b.maxX, b.maxY)
+            for x in lo.x...hi.x { for y in lo.y...hi.y { grid[Cell(x: x, y: y), default: []].append(i) } }
+        }
+        let geos = try GEOSContext()
+        var out: [(Int, Int)] = []
+        for (c, members) in grid where members.count > 1 {
+            for (n, i) in members.enumerated() {
+                for j in members[(n + 1)...] {
+                    let a = boxes[i], b = boxes[j]
+                    guard a.intersects(b), cell(max(a.minX, b.minX), max(a.minY, b.minY)) == c else { continue }
+                    if try geos.distance(.multiPolygon(shapes[i]), .multiPolygon(shapes[j])) <= tolerance {
+                        out.append((min(i, j), max(i, j)))
+                    }
+                }
+            }
+        }
+        return out
+    }
+}
