@@ -11,7 +11,7 @@ extension Bureau {
     func withProjects() throws -> Bureau {
         _ = try registry.importProjects(path: fixtures + "/projects-xinjian-2019-2024.csv", recordedBy: "招商局")
         _ = try registry.importProjectActuals(path: fixtures + "/projects-xinjian-actuals.csv")
-        _ = try registry.importProjectIncentives(path: fixtures + "/projects-xinjian-incentives.csv")
+        _ = try registry.importProjectIncentives(path: fixtures + "/projects-xinjian-incentives.csv", recordedBy: "招商局")
         try registry.addProject(Project(id: "XY-WEB-1", name: "锂电池隔膜项目", industry: "lithium_battery", team: "招商小分队",
                                         zone: "新余高新区", demandJSON: #"{"id":"XY-WEB-1","industry":"lithium_battery","land_mu":{"min":15,"max":40}}"#,
                                         agreement: ProjectAgreement(investment: Money(yuan: "300000000"))),
