@@ -43,15 +43,9 @@ WORK=$ROOT/out/bench-match
 mkdir -p "$WORK"
 POLICIES=$ROOT/Fixtures/policies-xinyu.json
 
-if [[ ! -e /usr/lib/x86_64-linux-gnu/mod_spatialite.so && ! -e /usr/lib/aarch64-linux-gnu/mod_spatialite.so ]]; then
-    SUDO=; [[ $(id -u) -eq 0 ]] || SUDO=sudo
-    $SUDO apt-get install -y -qq libsqlite3-mod-spatialite >/dev/null
-fi
-# The system python: its sqlite3 can load extensions (a pyenv build often cannot); pyproj from Debian.
-/usr/bin/python3 -c 'import pyproj, sqlite3; sqlite3.connect(":memory:").enable_load_extension(True)' 2>/dev/null || {
-    SUDO=; [[ $(id -u) -eq 0 ]] || SUDO=sudo
-    $SUDO apt-get install -y -qq python3-pyproj >/dev/null
-}
+# shellcheck source=peer-deps.sh
+source "$ROOT/scripts/peer-deps.sh"
+peer_deps
 
 cd "$ROOT"
 # A release build over the main package's own .build (scratch path): what it already compiled in release is reused.

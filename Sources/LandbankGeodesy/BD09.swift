@@ -26,15 +26,7 @@ public enum BD09 {
 
     /// BD-09 lon/lat → GCJ-02 lon/lat: the exact inverse of `fromGCJ02`, to 1e-10°.
     public static func toGCJ02(_ b: Point) -> Point {
-        var g = toGCJ02Published(b)
-        for _ in 0..<20 {
-            let f = fromGCJ02(g)
-            let dx = f.x - b.x, dy = f.y - b.y
-            g.x -= dx
-            g.y -= dy
-            if abs(dx) < 1e-10 && abs(dy) < 1e-10 { break }
-        }
-        return g
+        FixedPointInverse.solve(b, from: toGCJ02Published(b), steps: 20, fromGCJ02)
     }
 
     /// BD-09 lon/lat → WGS 84 lon/lat.

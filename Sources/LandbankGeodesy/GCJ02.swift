@@ -23,15 +23,8 @@ public enum GCJ02 {
     /// GCJ-02 lon/lat → WGS84 lon/lat, by iteration; converges in a handful of steps.
     public static func toWGS84(_ g: Point) -> Point {
         if outOfChina(g) { return g }
-        var w = Point(x: g.x - offset(g).x, y: g.y - offset(g).y)
-        for _ in 0..<30 {
-            let f = fromWGS84(w)
-            let dx = f.x - g.x, dy = f.y - g.y
-            w.x -= dx
-            w.y -= dy
-            if abs(dx) < 1e-10 && abs(dy) < 1e-10 { break }
-        }
-        return w
+        let d = offset(g)
+        return FixedPointInverse.solve(g, from: Point(x: g.x - d.x, y: g.y - d.y), steps: 30, fromWGS84)
     }
 
     private static func offset(_ p: Point) -> Point {
