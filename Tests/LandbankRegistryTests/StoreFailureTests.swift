@@ -108,6 +108,10 @@ struct StoreFailureTests {
         #expect(WriterNote.read(for: r.path) == nil)
         _ = try Registry.open(at: r.path, readOnly: true)
         #expect(!FileManager.default.fileExists(atPath: WriterNote.path(for: r.path)))
+        // A writer killed between truncating the note and writing it leaves an empty one: removed too.
+        FileManager.default.createFile(atPath: WriterNote.path(for: r.path), contents: Data())
+        _ = try Registry.open(at: r.path, readOnly: true)
+        #expect(!FileManager.default.fileExists(atPath: WriterNote.path(for: r.path)))
         // During a write the note is there: seen from inside the transaction.
         let seen = try r.db.write { db -> WriterNote? in
             try db.execute(sql: "UPDATE parcels SET name = name WHERE parcel_id = 'LL-001'")

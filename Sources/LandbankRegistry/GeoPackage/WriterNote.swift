@@ -41,12 +41,14 @@ struct WriterNote: Equatable, Sendable {
         return WriterNote(pid: pid, command: String(fields[2]), started: Date(timeIntervalSince1970: t))
     }
 
-    /// Removes the note if it is this process's, or if its process is gone.
+    /// Removes the note if it is this process's, if its process is gone, or if it names no process: a writer
+    /// killed between `open` (which truncates) and `write` leaves an empty note. A live writer's note is empty
+    /// only for the instant between those two calls; losing it then costs a waiter nothing but the name.
     static func remove(for registry: String, ifOwnedBy pid: Int32? = nil) {
         let p = path(for: registry)
         guard let data = FileManager.default.contents(atPath: p) else { return }
-        let owner = Int32(String(decoding: data, as: UTF8.self).prefix { $0 != "\t" })
-        if let owner, owner == pid || !isAlive(owner) { unlink(p) }
+        guard let owner = Int32(String(decoding: data, as: UTF8.self).prefix { $0 != "\t" }) else { unlink(p); return }
+        if owner == pid || !isAlive(owner) { unlink(p) }
     }
 
     static func isAlive(_ pid: Int32) -> Bool { pid > 0 && (kill(pid, 0) == 0 || errno == EPERM) }
