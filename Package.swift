@@ -20,6 +20,7 @@ let package = Package(
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
         .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .target(name: "LandbankSolver", dependencies: ["CGLPK"]),
         .testTarget(name: "LandbankSolverTests", dependencies: ["LandbankSolver"]),
         .target(name: "LandbankGeometry", dependencies: ["CGEOS"]),
@@ -28,7 +29,7 @@ let package = Package(
         .target(name: "LandbankFormats", dependencies: ["CGDAL", "LandbankGeometry", "LandbankGeodesy"]),
         .testTarget(name: "LandbankFormatsTests", dependencies: ["LandbankFormats"]),
         .target(name: "LandbankRegistry", dependencies: [
-            "LandbankGeometry", "LandbankGeodesy", "LandbankLifecycle", "LandbankFormats",
+            "LandbankGeometry", "LandbankGeodesy", "LandbankLifecycle", "LandbankFormats", "CLibPQ",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libsqlite3-dev libproj-dev proj-data libgeos-dev libglpk-dev libgdal-dev pkg-config sqlite3 gdal-bin python3-gdal libjs-leaflet)
+packages=(libsqlite3-dev libproj-dev proj-data libgeos-dev libglpk-dev libgdal-dev libpq-dev pkg-config sqlite3 gdal-bin python3-gdal libjs-leaflet)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
