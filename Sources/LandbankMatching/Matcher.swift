@@ -57,11 +57,13 @@ public final class Matcher {
             judged.append((s, screening ?? screen.judge(s)))
         }
         // The full query first, then each index-backed requirement dropped; a site keeps the distance of the
-        // first query that measured it (one without the point leaves it nil: beyond the radius).
+        // first query that measured it. The sites found without the point are summed up (`PointFreeSites`), not
+        // judged again for every demand: those beyond the radius fail at least the distance.
+        var pointFree: [PointFreeSites] = []
         if d.wantsLand {
             for drop in [nil] + (options.explain ? droppable(d, land: true) : []) {
                 if drop == .near {
-                    for e in try beyond(d, land: true, finder: finder, screen: screen) { add(e.site, e.screening, key: e.key) }
+                    pointFree.append(try beyond(d, land: true, finder: finder, screen: screen))
                     continue
                 }
                 for hit in try finder.land(d, dropping: drop) { add(Site(land: [hit.parcel], distanceKm: hit.distanceKm)) }
@@ -70,7 +72,7 @@ public final class Matcher {
         if d.wantsFloor {
             for drop in [nil] + (options.explain ? droppable(d, land: false) : []) {
                 if drop == .near {
-                    for e in try beyond(d, land: false, finder: finder, screen: screen) { add(e.site, e.screening, key: e.key) }
+                    pointFree.append(try beyond(d, land: false, finder: finder, screen: screen))
                     continue
                 }
                 for (hit, parcel) in try finder.floor(d, dropping: drop) {
@@ -89,27 +91,43 @@ public final class Matcher {
         let passing = judged.filter { $0.1.passes }
         scorer.cheapestRent = passing.compactMap { $0.0.building?.rentYuanM2Month }.min()
         scorer.cheapestPrice = passing.compactMap { $0.0.kind == .land ? Screen.landPrice($0.0) : nil }.min()
-        var candidates = passing.map { site, s in
-            let (score, reasons) = scorer.score(site, s)
-            return Candidate(site: site, score: score, reliability: s.reliability, reasons: reasons, missing: s.missing)
+        // Every passing site scored, only the kept ones put in words.
+        var ranked = passing.map { site, s in
+            (Candidate(site: site, score: scorer.score(site, s, words: false).score, reliability: s.reliability, reasons: [], missing: s.missing), s)
         }
-        candidates.sort(by: Self.ranked)
-        candidates = try withShapes(Array(candidates.prefix(options.limit)), finder: finder, scorer: scorer, judged: judged)
+        ranked.sort { Self.ranked($0.0, $1.0) }
+        var candidates = ranked.prefix(options.limit).map { c, s in
+            var c = c
+            c.reasons = scorer.score(c.site, s).reasons
+            return c
+        }
+        candidates = try withShapes(candidates, finder: finder, scorer: scorer, judged: judged)
         // One pass over the sites: those failing exactly one requirement, counted by it (only when explaining).
         var failingOnly: [Requirement: Int] = [:]
-        if options.explain { for (_, s) in judged { if let r = s.onlyFailed { failingOnly[r, default: 0] += 1 } } }
+        var found = judged.count
+        var beyondMisses: [(Site, Screening)] = []
+        if options.explain {
+            for (_, s) in judged { if let r = s.onlyFailed { failingOnly[r, default: 0] += 1 } }
+            // Sites found without the point and not within the radius: counted, and those failing only on the
+            // distance named as near misses in their order (all rank alike, so the first few are all it can use).
+            for p in pointFree {
+                found += p.all.count - universe.keys.filter { p.all.contains($0) }.count
+                failingOnly[.near, default: 0] += p.onlyNear.count - universe.keys.filter { p.onlyNearKeys.contains($0) }.count
+                beyondMisses += p.onlyNear.lazy.filter { universe[$0.key] == nil }.prefix(NearMisses.maxSites).map { ($0.site, $0.screening) }
+            }
+        }
         let excluded = !options.explain ? [:] : Dictionary(uniqueKeysWithValues: stated(d).map { r in (r.rawValue, failingOnly[r] ?? 0) })
         let misses = !options.explain ? [] : try NearMisses(demand: d, finder: finder, toleranceM: options.toleranceM)
-            .list(judged: judged, candidates: candidates.count, excluded: excluded)
+            .list(judged: judged + beyondMisses, found: found, candidates: candidates.count, excluded: excluded)
         return MatchAnswer(demand: d.id, name: d.name, candidates: candidates, excluded: excluded, nearMisses: misses,
                            assembly: assembly, landStatuses: book.landStatuses.map(\.rawValue),
                            floorStatuses: book.floorStatuses.map(\.rawValue))
     }
 
     /// The sites found with the distance dropped, without distance (those also within the radius are found
-    /// before, with theirs) and judged: the same for every demand that differs only in its point, so kept for the
-    /// matcher's life under the demand without its id, name and point.
-    private func beyond(_ d: Demand, land: Bool, finder: SiteFinder, screen: Screen) throws -> [JudgedSite] {
+    /// before, with theirs), judged and summed up: the same for every demand that differs only in its point, so
+    /// kept for the matcher's life under the demand without its id, name and point.
+    private func beyond(_ d: Demand, land: Bool, finder: SiteFinder, screen: Screen) throws -> PointFreeSites {
         var general = d
         general.id = ""
         general.name = nil
@@ -119,9 +137,9 @@ public final class Matcher {
         if let known = neighbours.pointFreeJudged[key] { return known }
         let sites = land ? try finder.land(d, dropping: .near).map { Site(land: [$0.parcel], distanceKm: nil) }
             : try finder.floor(d, dropping: .near).map { Site(floor: $0.0.building, on: $0.1, distanceKm: nil) }
-        let judged = sites.map { JudgedSite(key: $0.key, site: $0, screening: screen.judge($0)) }
-        neighbours.pointFreeJudged[key] = judged
-        return judged
+        let summary = PointFreeSites(sites.map { JudgedSite(key: $0.key, site: $0, screening: screen.judge($0)) })
+        neighbours.keepPointFree(summary, key: key)
+        return summary
     }
 
     /// Higher score first; then nearer, fewer parcels, and by id so that the order is stable.

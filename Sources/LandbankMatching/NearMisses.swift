@@ -8,12 +8,14 @@ struct NearMisses {
     let demand: Demand
     let finder: SiteFinder
     let toleranceM: Double
-    var maxSites = 10
+    static let maxSites = 10
+    var maxSites: Int { Self.maxSites }
 
-    func list(judged: [(Site, Screening)], candidates: Int, excluded: [String: Int]) throws -> [NearMiss] {
+    /// `found`: how many available sites were found in all, `judged` holding those that can be named.
+    func list(judged: [(Site, Screening)], found: Int, candidates: Int, excluded: [String: Int]) throws -> [NearMiss] {
         var out: [NearMiss] = []
         let single = judged.filter { $0.1.onlyFailed != nil }
-        if candidates == 0 { out += emptied(judged: judged, excluded: excluded) }
+        if candidates == 0 { out += emptied(found: found, excluded: excluded) }
         // Only the sites ranked among the first `maxSites` (and those tied with the last) are put in words: the
         // rest would be sorted away, and a pipeline screen can have tens of thousands of them.
         let ranks = single.map { Self.rank($0.1) }
@@ -59,7 +61,9 @@ struct NearMisses {
         return best[k - 1]
     }
 
-    func name(_ site: Site) -> String {
+    func name(_ site: Site) -> String { Self.name(site) }
+
+    static func name(_ site: Site) -> String {
         if let b = site.building { return b.buildingID }
         return site.parcelIDs.joined(separator: " + ")
     }
@@ -159,14 +163,14 @@ struct NearMisses {
     }
 
     /// Which single requirement emptied the list: those that, dropped alone, would let sites pass.
-    func emptied(judged: [(Site, Screening)], excluded: [String: Int]) -> [NearMiss] {
-        if judged.isEmpty {
+    func emptied(found: Int, excluded: [String: Int]) -> [NearMiss] {
+        if found == 0 {
             return [NearMiss(kind: .emptied, text: "no site passes: no available site was found at all "
                              + "(offered statuses, zones and distance checked before any other requirement)", rank: 0)]
         }
         let culprits = excluded.filter { $0.value > 0 }.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
         guard !culprits.isEmpty else {
-            return [NearMiss(kind: .emptied, text: "no site passes, and no single requirement emptied the list: each of the \(judged.count) available sites found fails two or more", rank: 0)]
+            return [NearMiss(kind: .emptied, text: "no site passes, and no single requirement emptied the list: each of the \(found) available sites found fails two or more", rank: 0)]
         }
         return culprits.map { key, n in
             let words = Requirement(rawValue: key)?.words ?? key

@@ -38,12 +38,16 @@ public enum Requirement: String, CaseIterable, Sendable, Comparable {
 }
 
 /// How far a site falls short of one requirement, in the requirement's unit.
+///
+/// Its words are made only when read: a demand screens thousands of sites, of which only the candidates and the
+/// near misses kept are ever put in words, and formatting the figures of every failure cost more than the search.
 public struct Shortfall: Sendable, Equatable {
     public enum Direction: String, Sendable { case raise, lower }
 
     public var requirement: Requirement
     /// "clear height: 7.2 m of 8 m"; "investment intensity 138 万元/亩, 12 below the 150 gate".
-    public var text: String
+    public var text: String { words() }
+    private let words: @Sendable () -> String
     /// The change of the demand's figure that would let the site pass (positive), in `unit`; nil when no
     /// figure of the demand can change it (an industry the zone refuses, a zone not allowed).
     public var change: Double?
@@ -52,6 +56,21 @@ public struct Shortfall: Sendable, Equatable {
     public var direction: Direction
     /// `change` over the demand's figure: how small the change is, for ranking near misses.
     public var relative: Double
+
+    init(requirement: Requirement, text: @autoclosure @escaping @Sendable () -> String, change: Double?, unit: String,
+         direction: Direction, relative: Double) {
+        self.requirement = requirement
+        words = text
+        self.change = change
+        self.unit = unit
+        self.direction = direction
+        self.relative = relative
+    }
+
+    public static func == (a: Shortfall, b: Shortfall) -> Bool {
+        a.requirement == b.requirement && a.change == b.change && a.unit == b.unit && a.direction == b.direction
+            && a.relative == b.relative && a.text == b.text
+    }
 }
 
 /// What one requirement says of one site.

@@ -28,14 +28,16 @@ struct Scorer {
         return p
     }
 
-    func score(_ site: Site, _ screening: Screening) -> (score: Double, reasons: [String]) {
+    /// The score and, with `words`, its reasons. Every site that passes is scored; only those kept among the
+    /// best are put in words (formatting figures costs more than the score itself).
+    func score(_ site: Site, _ screening: Screening, words: Bool = true) -> (score: Double, reasons: [String]) {
         var reasons: [String] = []
         var sum = 0.0, weights = 0.0
-        func wish(_ w: Double?, _ fit: Double, _ reason: String?) {
+        func wish(_ w: Double?, _ fit: Double, _ reason: @autoclosure () -> String?) {
             guard let w else { return }
             sum += w * max(0, min(1, fit))
             weights += w
-            if let reason { reasons.append(reason) }
+            if words, let reason = reason() { reasons.append(reason) }
         }
         let p = wishes, d = demand
         if let km = site.distanceKm, let n = d.near {
@@ -60,7 +62,7 @@ struct Scorer {
         }
         if p.lowerCost != nil {
             let (fit, reason) = costFit(site)
-            wish(p.lowerCost, fit, reason)
+            wish(p.lowerCost, fit, reason())
         }
         if site.parcels.count > 1 || site.kind == .land {
             wish(p.fewParcels, 1 / Double(site.parcels.count), nil)
@@ -71,9 +73,10 @@ struct Scorer {
         if site.parcels.count > 1 {
             let c = min(1, (site.shape?.compactness ?? Self.squareCompactness) / Self.squareCompactness)
             joining = pow(0.9, Double(site.parcels.count - 1)) * (0.7 + 0.3 * c)
-            reasons.append("\(site.parcels.count) neighbouring parcels joined, \(Figures.text(site.areaMu, decimals: 1)) mu"
-                           + (site.shape.map { ", compactness \(Figures.text($0.compactness, decimals: 2))" } ?? ""))
+            if words { reasons.append("\(site.parcels.count) neighbouring parcels joined, \(Figures.text(site.areaMu, decimals: 1)) mu"
+                           + (site.shape.map { ", compactness \(Figures.text($0.compactness, decimals: 2))" } ?? "")) }
         }
+        if !words { return (Figures.rounded(100 * wishes * (0.8 + 0.2 * screening.reliability) * joining, 3), []) }
         if !screening.missing.isEmpty { reasons.append("no data: " + screening.missing.joined(separator: "; ")) }
         if !screening.notes.isEmpty { reasons += screening.notes }
         let score = 100 * wishes * (0.8 + 0.2 * screening.reliability) * joining
@@ -87,16 +90,17 @@ struct Scorer {
         }
     }
 
-    func costFit(_ site: Site) -> (Double, String?) {
+    /// The cost's fit and its reason, put in words only when asked.
+    func costFit(_ site: Site) -> (Double, () -> String?) {
         switch site.kind {
         case .floorSpace:
-            guard let rent = site.building?.rentYuanM2Month else { return (0, nil) }
-            let reason = "rent \(Figures.text(rent, decimals: 1)) yuan/m² a month"
+            guard let rent = site.building?.rentYuanM2Month else { return (0, { nil }) }
+            let reason = { "rent \(Figures.text(rent, decimals: 1)) yuan/m² a month" }
             if let max = demand.maxRentYuanM2Month, max > 0 { return (1 - rent / (2 * max), reason) }
             return (rent > 0 ? (cheapestRent ?? rent) / rent : 1, reason)
         case .land:
-            guard let price = Screen.landPrice(site) else { return (0, nil) }
-            let reason = "land price \(Figures.text(price, decimals: 0)) yuan/mu"
+            guard let price = Screen.landPrice(site) else { return (0, { nil }) }
+            let reason = { "land price \(Figures.text(price, decimals: 0)) yuan/mu" }
             if let max = demand.maxLandPriceYuanPerMu, max > 0 { return (1 - price / (2 * max), reason) }
             return (price > 0 ? (cheapestPrice ?? price) / price : 1, reason)
         }

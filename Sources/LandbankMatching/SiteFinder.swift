@@ -144,8 +144,29 @@ final class NeighbourCache {
     /// Keyed by status, zone and the area or floor-space bounds of the search.
     var pointFreeLand: [String: [ParcelHit]] = [:]
     var pointFreeFloor: [String: [(BuildingHit, Parcel)]] = [:]
-    /// The same sites judged for a demand without its point (`Matcher.beyond`).
-    var pointFreeJudged: [String: [JudgedSite]] = [:]
+    /// The same sites judged for a demand without its point (`Matcher.beyond`), for the last few demand shapes
+    /// only: each holds every site of the registry that the demand's other index-backed requirements let through.
+    var pointFreeJudged: [String: PointFreeSites] = [:]
+
+    func keepPointFree(_ s: PointFreeSites, key: String) {
+        if pointFreeJudged.count >= 8 { pointFreeJudged.removeAll() }
+        pointFreeJudged[key] = s
+    }
+}
+
+/// The sites a demand's query finds without its point, judged without a distance (so each fails at least the
+/// distance): their keys, and those failing on nothing else, in the order their near misses are sorted.
+struct PointFreeSites {
+    var all: Set<String>
+    var onlyNear: [JudgedSite]
+    var onlyNearKeys: Set<String>
+
+    init(_ judged: [JudgedSite]) {
+        all = Set(judged.map(\.key))
+        onlyNear = judged.filter { $0.screening.onlyFailed == .near }
+            .map { (NearMisses.name($0.site) + " fails", $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+        onlyNearKeys = Set(onlyNear.map(\.key))
+    }
 }
 
 /// A site with its key and what a demand's requirements say of it.

@@ -51,6 +51,26 @@ struct MatchTests {
         #expect(a.excluded["clear_height_m"] == 1 && a.excluded["power_kva"] == 0)
     }
 
+    @Test("beyond the radius: counted and named as near misses, for each point anew on one matcher")
+    func beyondTheRadius() throws {
+        let r = try Self.layout()
+        let matcher = try Matcher(registry: r)
+        // Parcels of 100 × 100 m (15 mu) at x = 0, 200, 400, 600; 250 m around x = 0 holds P1 and P2, around
+        // x = 650 P3 and P4. The sites found without the point are kept by the matcher for the next demand of the
+        // same shape: the counts must still follow the point.
+        for (x, inside, outside) in [(0.0, ["P1", "P2"], ["P3", "P4"]), (650, ["P4", "P3"], ["P1", "P2"])] {
+            let (lon, lat) = try Layouts.lonLat(x, 50, in: r)
+            let d = try Layouts.demand(#"{"id": "L", "wants": "land", "land_mu": {"min": 10}, "near": {"lon": \#(lon), "lat": \#(lat), "max_km": 0.25}}"#)
+            let a = try matcher.match(d)
+            #expect(a.candidates.map { $0.parcels } == inside.map { [$0] }, "x = \(x)")
+            #expect(a.excluded["near.max_km"] == 2, "x = \(x)")
+            #expect(a.excluded["land_mu"] == 0, "x = \(x)")
+            let texts = a.nearMisses.map(\.text)
+            for id in outside { #expect(texts.contains("\(id) fails only on distance: beyond the 0.25 km limit"), "x = \(x): \(texts)") }
+            for id in inside { #expect(!texts.contains { $0.hasPrefix(id + " ") }, "x = \(x): \(texts)") }
+        }
+    }
+
     @Test("raising the rent limit: the smallest change that adds a site, and the one that adds them all")
     func rent() throws {
         let r = try Self.layout()
