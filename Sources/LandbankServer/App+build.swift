@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import LandbankMatching
 import LandbankRegistry
 import Logging
 
@@ -35,9 +36,11 @@ public func buildRouter(registry: Registry, config: ServerConfig = ServerConfig(
     ParcelController(registry: registry, config: config).add(to: api)
     BuildingController(registry: registry, config: config).add(to: api)
     FiguresController(registry: registry).add(to: api)
-    MatchController(registry: registry).add(to: api)
+    // Matchers kept between requests, retired when anything is committed (see MatcherPool).
+    let matchers = MatcherPool(registry: registry)
+    MatchController(registry: registry, matchers: matchers).add(to: api)
     PolicyController(registry: registry).add(to: api)
-    ProjectController(registry: registry).add(to: api)
+    ProjectController(registry: registry, matchers: matchers).add(to: api)
     ProjectFiguresController(registry: registry).add(to: api)
     ExportController(registry: registry).add(to: api)
     ImportController(registry: registry, config: config, uploads: try UploadFolder()).add(to: api)

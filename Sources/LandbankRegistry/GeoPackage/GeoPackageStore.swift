@@ -16,6 +16,7 @@ final class GeoPackageStore: RegistryStore {
     let outsideEdits: OutsideEditReport?
     /// Opened for reading only: `write` refuses.
     let readOnly: Bool
+    private let changes = ChangeWatch()
 
     var location: String { path }
 
@@ -204,6 +205,10 @@ final class GeoPackageStore: RegistryStore {
 
     func failure(_ error: Error) -> Error {
         StoreFailure.map(error, path: path)
+    }
+
+    func changeStamp() throws -> Int64 {
+        try changes.stamp(path: path)
     }
 
     /// The registry CRS in the calling thread's PROJ context (built once at `open`, so it builds again).

@@ -12,6 +12,12 @@ extension Registry {
         try store.mapped { try store.verify(limit: limit) }
     }
 
+    /// A number that changes whenever anything is committed to the registry (by this process or another), and
+    /// only then: a long-lived reader's caches are valid while it stays the same.
+    public func changeStamp() throws -> Int64 {
+        try store.mapped { try store.changeStamp() }
+    }
+
     /// Measures again what `verify` finds mismeasured and records every edit made outside landbank.
     public func repair() throws -> OutsideEditReport {
         try store.mapped { try store.repair() }

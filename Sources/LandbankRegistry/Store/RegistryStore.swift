@@ -55,6 +55,9 @@ protocol RegistryStore: AnyObject, Sendable {
     /// The store's own failures (its driver's errors) as `RegistryError`s with a kind; other errors unchanged.
     /// No driver error type leaves the store.
     func failure(_ error: Error) -> Error
+    /// A number that changes whenever anything is committed to the registry, by this process or another: what a
+    /// long-lived reader checks before trusting what it cached.
+    func changeStamp() throws -> Int64
 }
 
 extension RegistryStore {

@@ -7,6 +7,7 @@ import LandbankRegistry
 /// found (RFC 7946, drawn by the web page).
 struct MatchController {
     let registry: Registry
+    let matchers: MatcherPool
 
     func add(to group: RouterGroup<AppContext>) {
         group.post("match", use: match)
@@ -25,9 +26,8 @@ struct MatchController {
         let withMap = try q.bool("map")
         let body = try await request.body.collect(upTo: context.maxUploadSize)
         let request = try MatchRequest(Data(body.readableBytesView))
-        let registry = self.registry
-        return try await Blocking.run {
-            let matcher = try Matcher(registry: registry)
+        let registry = self.registry, matchers = self.matchers
+        return try await Blocking.run { try matchers.use { matcher in
             var check = DemandCheck(registry: registry, book: matcher.book)
             let problems = try check.problems(request.demands)
             if !problems.isEmpty { throw MatchInputErrors(file: "request body", errors: problems) }
@@ -45,7 +45,7 @@ struct MatchController {
                 members["map"] = .raw(try map.data(name: "candidates"))
             }
             return JSONResponse.object(members)
-        }
+        } }
     }
 
     /// GET /api/blocks?min_mu=M[&tolerance=5][&zone=Z][&map=true]: `landbank blocks --json`.

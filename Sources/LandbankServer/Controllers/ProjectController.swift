@@ -8,6 +8,7 @@ import LandbankRegistry
 /// the public; stages and sites changed by officers, each write guarded by `If-Match` with the project's ETag.
 struct ProjectController {
     let registry: Registry
+    let matchers: MatcherPool
 
     func add(to group: RouterGroup<AppContext>) {
         group.get("projects", use: list)
@@ -94,16 +95,15 @@ struct ProjectController {
     @Sendable func match(_ request: Request, context: AppContext) async throws -> Response {
         try context.caller.require(.match)
         let q = try QueryParameters(request, allowed: ["limit", "tolerance", "map", "near_misses"])
-        let options = try MatchController(registry: registry).matchOptions(q)
+        let options = try MatchController(registry: registry, matchers: matchers).matchOptions(q)
         let withMap = try q.bool("map")
         let id = try context.parameters.require("id")
-        let registry = self.registry
-        return try await Blocking.run {
+        let registry = self.registry, matchers = self.matchers
+        return try await Blocking.run { try matchers.use { matcher in
             guard let p = try registry.project(id: id) else { throw APIError.notFound("no project with id \"\(id)\"") }
             guard let json = p.demandJSON else { throw APIError.notFound("project \(id) has no demand recorded") }
             let source = "project \(id)'s demand"
             let demands = try DemandReader.read(Data(json.utf8), file: source)
-            let matcher = try Matcher(registry: registry)
             var check = DemandCheck(registry: registry, book: matcher.book)
             let problems = try check.problems(demands)
             if !problems.isEmpty { throw MatchInputErrors(file: source, errors: problems) }
@@ -115,7 +115,7 @@ struct ProjectController {
                 members["map"] = .raw(try map.data(name: "candidates"))
             }
             return JSONResponse.object(members)
-        }
+        } }
     }
 
     /// A project write's answer: 201 with the event and the new ETag, or 409 with the current project and version.
