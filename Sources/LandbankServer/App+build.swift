@@ -44,5 +44,6 @@ public func buildRouter(registry: Registry, config: ServerConfig = ServerConfig(
     ProjectFiguresController(registry: registry).add(to: api)
     ExportController(registry: registry).add(to: api)
     ImportController(registry: registry, config: config, uploads: try UploadFolder()).add(to: api)
+    ImportLogController(registry: registry).add(to: api)
     return router
 }

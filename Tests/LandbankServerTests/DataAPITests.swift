@@ -34,6 +34,20 @@ struct DataAPITests {
             #expect(done.status == .created, "\(done.object)")
             #expect(try bureau.registry.parcelCount == 146)
             #expect(try bureau.registry.history(of: Subject(.parcel, "UP-1")).first?.recordedBy == "clerk-王")
+            // The import log: both uploads, newest first (after the bureau's own two imports; the upload over the
+            // limit never reached the registry), the refused one with its problem.
+            let log = try await client.json("/api/imports", token: bureau.tokens[.leader])
+            let imports = try #require(log.object["imports"] as? [[String: Any]], "\(log.object)")
+            #expect(imports.map { $0["outcome"] as? String } == ["imported", "refused", "imported", "imported"], "\(imports)")
+            #expect(imports.prefix(2).allSatisfy { $0["recorded_by"] as? String == "clerk-王" })
+            let refusedID = try #require(imports[1]["id"] as? Int)
+            let detail = try await client.json("/api/imports/\(refusedID)", token: bureau.tokens[.officer])
+            let issues = try #require(detail.object["issues"] as? [[String: Any]], "\(detail.object)")
+            #expect(detail.object["issues_total"] as? Int == issues.count && !issues.isEmpty)
+            #expect(issues.contains { $0["feature_id"] as? String == "UP-2" }, "\(issues)")
+            #expect(try await client.json("/api/imports/99", token: bureau.tokens[.officer]).status == .notFound)
+            #expect(try await client.json("/api/imports/x", token: bureau.tokens[.officer]).status == .badRequest)
+            #expect(try await client.json("/api/imports", token: bureau.tokens[.public]).status == .forbidden)
         }
     }
 

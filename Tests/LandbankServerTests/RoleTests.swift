@@ -25,6 +25,7 @@ struct RoleTests {
             (.post, "/api/match", demand, [.clerk: 403, .officer: 200, .leader: 403, .public: 403]),
             (.put, "/api/policies/光明片区", #"{"min_plot_ratio": 1.0}"#, [.clerk: 200, .officer: 403, .leader: 403, .public: 403]),
             (.post, "/api/import", "[]", [.clerk: 422, .officer: 403, .leader: 403, .public: 403]),
+            (.get, "/api/imports", nil, [.clerk: 200, .officer: 200, .leader: 200, .public: 403]),
             // Projects and their money: read by every role that reads everything, changed by officers, never public.
             (.get, "/api/projects", nil, [.clerk: 200, .officer: 200, .leader: 200, .public: 403]),
             (.get, "/api/projects/XY-WEB-1", nil, [.clerk: 200, .officer: 200, .leader: 200, .public: 403]),

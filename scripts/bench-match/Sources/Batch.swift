@@ -38,7 +38,7 @@ enum Batch {
         let matcher = try Matcher(registry: registry)
         let answer = try matcher.assign(list)
         let seconds = now() - t0
-        print(String(format: "landbank    match --batch %d demands: %.2f s, objective %.3f, status %@, greedy %.3f (%+.3f), %d assigned, %d unserved",
+        line(String(format: "landbank    match --batch %d demands: %.2f s, objective %.3f, status %@, greedy %.3f (%+.3f), %d assigned, %d unserved",
                      count, seconds, answer.objective, answer.status, answer.greedyObjective,
                      answer.objective - answer.greedyObjective, answer.assignments.count, answer.unserved.count))
     }

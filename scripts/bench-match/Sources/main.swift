@@ -13,8 +13,12 @@ import Foundation
 import LandbankMatching
 import LandbankRegistry
 
-// Line by line even into a pipe (the script tees the figures into its log as they come).
-setvbuf(stdout, nil, _IOLBF, 0)
+/// Prints a line and flushes it, so that it reaches a pipe at once (the script tees the figures into its log as
+/// they come). `fflush(nil)` flushes every stream without naming C's `stdout`, which Swift 6 refuses as shared state.
+func line(_ text: String) {
+    print(text)
+    fflush(nil)
+}
 let args = Array(CommandLine.arguments.dropFirst())
 func usage() -> Never {
     FileHandle.standardError.write(Data("""
@@ -35,7 +39,7 @@ if args[0] == "setup", args.count == 5 {
         let options = ImportOptions(recordedBy: "bench-match")
         let s = buildings ? try registry.importBuildings(from: source, options: options)
             : try registry.importParcels(from: source, options: options)
-        print(String(format: "import %@: %.1f s", buildings ? "buildings" : "parcels", now() - t0))
+        line(String(format: "import %@: %.1f s", buildings ? "buildings" : "parcels", now() - t0))
         _ = s
     }
     let policies = try ZonePolicy.readAll(try Data(contentsOf: URL(fileURLWithPath: args[4])), file: args[4])
@@ -69,7 +73,7 @@ case "single" where args.count == 5:
             }
         }
         times.sort()
-        print("landbank    " + q.name.padding(toLength: 72, withPad: " ", startingAt: 0)
+        line("landbank    " + q.name.padding(toLength: 72, withPad: " ", startingAt: 0)
             + String(format: " p50 %7.3f ms  p99 %7.3f ms  mean hits %.1f",
                      percentile(times, 0.5), percentile(times, 0.99), Double(hits) / Double(times.count)))
     }
@@ -80,7 +84,7 @@ case "blocks" where args.count == 4:
     let t0 = now()
     let blocks = try BlockFinder.find(registry, book: book, minMu: minMu)
     let seconds = now() - t0
-    print(String(format: "landbank    blocks --min-mu %g: %d blocks of %d parcels in %.2f s", minMu, blocks.count,
+    line(String(format: "landbank    blocks --min-mu %g: %d blocks of %d parcels in %.2f s", minMu, blocks.count,
                  blocks.reduce(0) { $0 + $1.parcels.count }, seconds))
     let text = blocks.map { "\(String(format: "%.3f", $0.areaMu))\t\($0.parcels.sorted().joined(separator: " "))\n" }.joined()
     try text.write(toFile: args[3], atomically: true, encoding: .utf8)
