@@ -14,6 +14,9 @@ public struct MatchOptions: Sendable {
     /// the area range in the registry — which on a large registry costs far more than the candidates; a map
     /// that only draws candidates turns it off.
     public var explain: Bool
+    /// Without the explanation: sites of each status in the first nearest-first round (nil: 4 × limit, at least
+    /// 32); tests make it small.
+    var firstRound: Int?
 
     public init(limit: Int = 10, toleranceM: Double = 5, maxParcels: Int = 6, assemble: Bool = true, explain: Bool = true) {
         self.limit = limit
@@ -60,7 +63,13 @@ public final class Matcher {
         // first query that measured it. The sites found without the point are summed up (`PointFreeSites`), not
         // judged again for every demand: those beyond the radius fail at least the distance.
         var pointFree: [PointFreeSites] = []
-        if d.wantsLand {
+        let nearest = options.explain ? nil
+            : try NearestFirst(demand: d, finder: finder, screen: screen, scorer: Scorer(demand: d, book: book), limit: options.limit,
+                                firstRound: options.firstRound).find()
+        if let nearest {
+            for (site, s) in nearest { add(site, s) }
+        }
+        if nearest == nil, d.wantsLand {
             for drop in [nil] + (options.explain ? droppable(d, land: true) : []) {
                 if drop == .near {
                     pointFree.append(try beyond(d, land: true, finder: finder, screen: screen))
@@ -69,7 +78,7 @@ public final class Matcher {
                 for hit in try finder.land(d, dropping: drop) { add(Site(land: [hit.parcel], distanceKm: hit.distanceKm)) }
             }
         }
-        if d.wantsFloor {
+        if nearest == nil, d.wantsFloor {
             for drop in [nil] + (options.explain ? droppable(d, land: false) : []) {
                 if drop == .near {
                     pointFree.append(try beyond(d, land: false, finder: finder, screen: screen))

@@ -59,6 +59,49 @@ final class SiteFinder {
         return out
     }
 
+    /// The nearest `count` available parcels of each status (and allowed zone) meeting the demand's index-backed
+    /// requirements, and how far that is known to reach: every such parcel nearer than `reach` km is among them
+    /// (infinity: every one within the radius is).
+    func nearestLand(_ d: Demand, count: Int) throws -> (hits: [ParcelHit], reach: Double) {
+        var out: [ParcelHit] = []
+        var reach = Double.infinity
+        for status in book.landStatuses {
+            for zone in d.zones.map({ $0.map(Optional.some) }) ?? [nil] {
+                let q = ParcelQuery(status: status, zone: zone, minMu: d.landMu?.min, maxMu: d.landMu?.max,
+                                    near: d.near.map(Self.point), limit: count)
+                let page = try search.parcels(q)
+                if page.nextPageToken != nil { reach = min(reach, page.hits.last?.distanceKm ?? 0) }
+                for hit in page.hits where book.policy(hit.parcel.zone).availableStatuses.contains(status) {
+                    adjacency.parcels[hit.parcel.parcelID] = hit.parcel
+                    out.append(hit)
+                }
+            }
+        }
+        return (out, reach)
+    }
+
+    /// The nearest `count` available buildings of each status (and allowed zone) meeting the demand's
+    /// index-backed requirements, with their parcels, and how far that is known to reach (as `nearestLand`).
+    func nearestFloor(_ d: Demand, count: Int) throws -> (hits: [(BuildingHit, Parcel)], reach: Double) {
+        var out: [(BuildingHit, Parcel)] = []
+        var reach = Double.infinity
+        for status in book.floorStatuses {
+            for zone in d.zones.map({ $0.map(Optional.some) }) ?? [nil] {
+                let q = BuildingQuery(criteria: BuildingCriteria(minVacantM2: d.floorSpaceM2?.min), status: status, parcelZone: zone,
+                                      near: d.near.map(Self.point), limit: count)
+                let page = try search.buildings(q)
+                if page.nextPageToken != nil { reach = min(reach, page.hits.last?.distanceKm ?? 0) }
+                for hit in page.hits {
+                    guard let vacant = hit.building.vacantFloorAreaM2, vacant > 0 else { continue }
+                    let p = try parcel(hit.building.parcelID)
+                    guard book.policy(p.zone).availableFloorStatuses.contains(status) else { continue }
+                    out.append((hit, p))
+                }
+            }
+        }
+        return (out, reach)
+    }
+
     /// Every available land parcel (of `zone`, or of all zones): what the blocks and the runway count.
     func availableLand(zone: String? = nil) throws -> [Parcel] {
         var any = Demand(id: "available land", wants: .land)

@@ -76,6 +76,22 @@ case "single" where args.count == 5:
         line("landbank    " + q.name.padding(toLength: 72, withPad: " ", startingAt: 0)
             + String(format: " p50 %7.3f ms  p99 %7.3f ms  mean hits %.1f",
                      percentile(times, 0.5), percentile(times, 0.99), Double(hits) / Double(times.count)))
+        // The same demands answered with the candidates only (`explain: false`, the API's near_misses=false): the
+        // work the peers' ORDER BY distance LIMIT 10 does, without `excluded` and the near misses.
+        let bare = MatchOptions(explain: false)
+        var bareTimes: [Double] = []
+        var bareHits = 0
+        for _ in 0..<passes {
+            for d in demands {
+                let t0 = now()
+                bareHits += try matcher.match(d, options: bare).candidates.count
+                bareTimes.append((now() - t0) * 1000)
+            }
+        }
+        bareTimes.sort()
+        line("candidates  " + q.name.padding(toLength: 72, withPad: " ", startingAt: 0)
+            + String(format: " p50 %7.3f ms  p99 %7.3f ms  mean hits %.1f",
+                     percentile(bareTimes, 0.5), percentile(bareTimes, 0.99), Double(bareHits) / Double(bareTimes.count)))
     }
     try out.write(toFile: args[4], atomically: true, encoding: .utf8)
 case "blocks" where args.count == 4:
