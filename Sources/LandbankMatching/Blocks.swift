@@ -68,7 +68,7 @@ public enum BlockFinder {
                                     "neighbours are measured in metres; \(registry.crs.identifier) is geographic")
             }
         }
-        for (i, j) in try PlanarAdjacency.pairs(try sorted.map { try finder.shape($0.parcelID) }, tolerance: toleranceM) {
+        for (i, j) in try PlanarAdjacency.pairs(try finder.shapes(sorted.map(\.parcelID)), tolerance: toleranceM) {
             let (a, b) = (root(i), root(j))
             if a != b { parent[max(a, b)] = min(a, b) }
         }

@@ -21,10 +21,20 @@ struct JoinedSites {
         guard parts.reduce(0, { $0 + ($1.parcel.cadastralAreaMu ?? $1.parcel.ellipsoidalAreaMu) }) >= lo else {
             return ([], AssemblyReport(parts: parts.count, sets: 0, toleranceM: options.toleranceM, maxParcels: options.maxParcels, exact: true))
         }
-        let index = Dictionary(uniqueKeysWithValues: parts.enumerated().map { ($1.parcel.parcelID, $0) })
-        let adjacency = try parts.map { hit in
-            try finder.neighbours(of: hit.parcel.parcelID, tolerance: options.toleranceM).compactMap { index[$0.parcelID] }
+        // Which parts lie within the tolerance of each other (as `Registry.neighbours` measures it), found in
+        // memory for all parts at once: their shapes in one read, pairs from a grid, a GEOS distance per pair.
+        let registry = finder.registry
+        guard registry.crs.kind == .projected else {
+            throw RegistryError(path: registry.path, kind: .invalidArgument,
+                                "neighbours are measured in metres; \(registry.crs.identifier) is geographic")
         }
+        var adjacency = Array(repeating: [Int](), count: parts.count)
+        let shapes = try finder.shapes(parts.map(\.parcel.parcelID))
+        for (i, j) in try PlanarAdjacency.pairs(shapes, tolerance: options.toleranceM) {
+            adjacency[i].append(j)
+            adjacency[j].append(i)
+        }
+        for i in adjacency.indices { adjacency[i].sort() }
         let areas = parts.map { $0.parcel.cadastralAreaMu ?? $0.parcel.ellipsoidalAreaMu }
         let result = Assembly(maxParcels: options.maxParcels)
             .connectedSets(areas: areas, adjacency: adjacency, min: lo, max: bounds.max)

@@ -155,6 +155,18 @@ final class SiteFinder {
         return p
     }
 
+    /// The geometries of many parcels in the registry's CRS, those not yet read read together in one snapshot.
+    func shapes(_ ids: [String]) throws -> [MultiPolygon] {
+        let missing = ids.filter { adjacency.shapes[$0] == nil }
+        if !missing.isEmpty { adjacency.shapes.merge(try registry.shapes(of: missing)) { a, _ in a } }
+        return try ids.map { id in
+            guard let g = adjacency.shapes[id] else {
+                throw RegistryError(path: registry.path, kind: .notFound, "no parcel with id \"\(id)\"")
+            }
+            return g
+        }
+    }
+
     /// A parcel's geometry in the registry's CRS, read once.
     func shape(_ id: String) throws -> MultiPolygon {
         if let g = adjacency.shapes[id] { return g }
