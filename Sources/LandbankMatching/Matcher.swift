@@ -14,8 +14,8 @@ public struct MatchOptions: Sendable {
     /// the area range in the registry — which on a large registry costs far more than the candidates; a map
     /// that only draws candidates turns it off.
     public var explain: Bool
-    /// Without the explanation: sites of each status in the first nearest-first round (nil: 4 × limit, at least
-    /// 32); tests make it small.
+    /// Without the explanation: sites in the first nearest-first round (nil: 8 × limit, at least 64); tests make
+    /// it small.
     var firstRound: Int?
 
     public init(limit: Int = 10, toleranceM: Double = 5, maxParcels: Int = 6, assemble: Bool = true, explain: Bool = true) {

@@ -3,8 +3,8 @@ import LandbankRegistry
 /// The candidates of a demand that wishes nearness, found nearest first instead of over the whole radius, when
 /// the answer needs the candidates only (`MatchOptions.explain` off: no `excluded`, no near misses).
 ///
-/// Rounds ask the site search for the nearest `k` sites of each status (k = 4 × limit, then 4 × more), judge and
-/// score them. Every site nearer than the distance the round reached is known; one farther away scores at most
+/// Rounds ask the site search for the nearest `k` sites of any status (k = 8 × limit, then 4 × more), keep the
+/// available ones, judge and score them. Every site nearer than the distance the round reached is known; one farther away scores at most
 ///
 ///     100 × (w_nearer × (1 − D/max_km) + W_other) / (w_nearer + W_other)
 ///
@@ -30,7 +30,7 @@ struct NearestFirst {
         func bound(_ km: Double) -> Double {
             Figures.rounded(100 * (wNear * max(0, 1 - km / near.maxKm) + others) / (wNear + others), 3)
         }
-        var k = firstRound ?? max(32, 4 * limit)
+        var k = firstRound ?? max(64, 8 * limit)
         while true {
             var judged: [(Site, Screening)] = []
             var reach = Double.infinity

@@ -59,44 +59,42 @@ final class SiteFinder {
         return out
     }
 
-    /// The nearest `count` available parcels of each status (and allowed zone) meeting the demand's index-backed
-    /// requirements, and how far that is known to reach: every such parcel nearer than `reach` km is among them
-    /// (infinity: every one within the radius is).
+    /// Of the nearest `count` parcels (any status) of each allowed zone meeting the demand's index-backed
+    /// requirements, the available ones; and how far that is known to reach: every available such parcel nearer
+    /// than `reach` km is among them (infinity: every one within the radius is). One search for all statuses:
+    /// a search per status would read the window's rows once for each.
     func nearestLand(_ d: Demand, count: Int) throws -> (hits: [ParcelHit], reach: Double) {
         var out: [ParcelHit] = []
         var reach = Double.infinity
-        for status in book.landStatuses {
-            for zone in d.zones.map({ $0.map(Optional.some) }) ?? [nil] {
-                let q = ParcelQuery(status: status, zone: zone, minMu: d.landMu?.min, maxMu: d.landMu?.max,
-                                    near: d.near.map(Self.point), limit: count)
-                let page = try search.parcels(q)
-                if page.nextPageToken != nil { reach = min(reach, page.hits.last?.distanceKm ?? 0) }
-                for hit in page.hits where book.policy(hit.parcel.zone).availableStatuses.contains(status) {
-                    adjacency.parcels[hit.parcel.parcelID] = hit.parcel
-                    out.append(hit)
-                }
+        for zone in d.zones.map({ $0.map(Optional.some) }) ?? [nil] {
+            let q = ParcelQuery(zone: zone, minMu: d.landMu?.min, maxMu: d.landMu?.max, near: d.near.map(Self.point), limit: count)
+            let page = try search.parcels(q)
+            if page.nextPageToken != nil { reach = min(reach, page.hits.last?.distanceKm ?? 0) }
+            for hit in page.hits {
+                guard let status = hit.parcel.status, book.policy(hit.parcel.zone).availableStatuses.contains(status) else { continue }
+                adjacency.parcels[hit.parcel.parcelID] = hit.parcel
+                out.append(hit)
             }
         }
         return (out, reach)
     }
 
-    /// The nearest `count` available buildings of each status (and allowed zone) meeting the demand's
-    /// index-backed requirements, with their parcels, and how far that is known to reach (as `nearestLand`).
+    /// Of the nearest `count` buildings (any status) of each allowed zone meeting the demand's index-backed
+    /// requirements, the available ones with their parcels, and how far that is known to reach (as
+    /// `nearestLand`).
     func nearestFloor(_ d: Demand, count: Int) throws -> (hits: [(BuildingHit, Parcel)], reach: Double) {
         var out: [(BuildingHit, Parcel)] = []
         var reach = Double.infinity
-        for status in book.floorStatuses {
-            for zone in d.zones.map({ $0.map(Optional.some) }) ?? [nil] {
-                let q = BuildingQuery(criteria: BuildingCriteria(minVacantM2: d.floorSpaceM2?.min), status: status, parcelZone: zone,
-                                      near: d.near.map(Self.point), limit: count)
-                let page = try search.buildings(q)
-                if page.nextPageToken != nil { reach = min(reach, page.hits.last?.distanceKm ?? 0) }
-                for hit in page.hits {
-                    guard let vacant = hit.building.vacantFloorAreaM2, vacant > 0 else { continue }
-                    let p = try parcel(hit.building.parcelID)
-                    guard book.policy(p.zone).availableFloorStatuses.contains(status) else { continue }
-                    out.append((hit, p))
-                }
+        for zone in d.zones.map({ $0.map(Optional.some) }) ?? [nil] {
+            let q = BuildingQuery(criteria: BuildingCriteria(minVacantM2: d.floorSpaceM2?.min), parcelZone: zone,
+                                  near: d.near.map(Self.point), limit: count)
+            let page = try search.buildings(q)
+            if page.nextPageToken != nil { reach = min(reach, page.hits.last?.distanceKm ?? 0) }
+            for hit in page.hits {
+                guard let status = hit.building.status, let vacant = hit.building.vacantFloorAreaM2, vacant > 0 else { continue }
+                let p = try parcel(hit.building.parcelID)
+                guard book.policy(p.zone).availableFloorStatuses.contains(status) else { continue }
+                out.append((hit, p))
             }
         }
         return (out, reach)

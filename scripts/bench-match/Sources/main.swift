@@ -55,12 +55,16 @@ case "single" where args.count == 5:
     let passes = Int(args[3]) ?? 3
     let matcher = try Matcher(registry: registry)
     var out = "query\tpoint\trank\tids\tkm\n"
-    for q in Workload.queries {
+    // BENCH_QUERY=I runs only the I-th demand (from 0) and BENCH_BARE=1 only its candidates-only timing, for
+    // profiling one under `perf record`.
+    let only = ProcessInfo.processInfo.environment["BENCH_QUERY"].flatMap { Int($0) }
+    let bareOnly = ProcessInfo.processInfo.environment["BENCH_BARE"] == "1"
+    for (n, q) in Workload.queries.enumerated() where only == nil || only == n {
         let demands = try spots.map { try Workload.demand(q.json($0.0, $0.1)) }
-        for d in demands { _ = try matcher.match(d) }  // warm-up: the page cache, not the figures
+        for d in demands { _ = try matcher.match(d, options: MatchOptions(explain: !bareOnly)) }  // warm-up: the page cache, not the figures
         var times: [Double] = []
         var hits = 0
-        for pass in 0..<passes {
+        for pass in 0..<(bareOnly ? 0 : passes) {
             for (i, d) in demands.enumerated() {
                 let t0 = now()
                 let a = try matcher.match(d)
@@ -73,9 +77,9 @@ case "single" where args.count == 5:
             }
         }
         times.sort()
-        line("landbank    " + q.name.padding(toLength: 72, withPad: " ", startingAt: 0)
+        if !times.isEmpty { line("landbank    " + q.name.padding(toLength: 72, withPad: " ", startingAt: 0)
             + String(format: " p50 %7.3f ms  p99 %7.3f ms  mean hits %.1f",
-                     percentile(times, 0.5), percentile(times, 0.99), Double(hits) / Double(times.count)))
+                     percentile(times, 0.5), percentile(times, 0.99), Double(hits) / Double(times.count))) }
         // The same demands answered with the candidates only (`explain: false`, the API's near_misses=false): the
         // work the peers' ORDER BY distance LIMIT 10 does, without `excluded` and the near misses.
         let bare = MatchOptions(explain: false)
