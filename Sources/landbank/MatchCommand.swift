@@ -25,6 +25,9 @@ struct MatchCommand: ParsableCommand {
     @Option(help: "With --batch: stop proving optimality after this many seconds (the answer then gives its gap).")
     var timeLimit: Double?
     @Option(help: "Show at most this many candidates per demand.") var limit: Int = 10
+    @Flag(name: .customLong("no-near-misses"),
+          help: "Candidates only: leave out the excluded counts and near misses, whose searches cost far more than the candidates on a large registry.")
+    var noNearMisses = false
     @Option(help: "Join parcels touching or within this many metres (never across a wider gap).") var tolerance: Double = 5
     @Option(help: "Also write the candidates as RFC 7946 GeoJSON to this file.") var geojson: String?
     @OptionGroup var output: OutputOptions
@@ -48,7 +51,7 @@ struct MatchCommand: ParsableCommand {
             var check = DemandCheck(registry: registry, book: matcher.book)
             // Read outside `CLI.input`, which would flatten the list of bad demands into one wrapped line.
             let list = try DemandReader.read(try MatchText.contents(of: file), file: file) { try check.problem($0) }
-            let options = MatchOptions(limit: limit, toleranceM: tolerance)
+            let options = MatchOptions(limit: limit, toleranceM: tolerance, explain: !noNearMisses)
             if batch != nil {
                 let answer = try matcher.assign(list, options: options, explain: explain,
                                                 timeLimit: timeLimit.map { .milliseconds(Int($0 * 1000)) })

@@ -65,6 +65,13 @@ struct MatchCLITests {
         // The table says the same first site.
         let table = try lb("match", reg, try Self.demandFile(0), "--limit", "3")
         #expect(table.status == 0 && table.stdout.contains("demand XY-2025-001") && table.stdout.contains((candidates[0]["parcels"] as! [String])[0]))
+        // --no-near-misses: the same candidates, without the explanation.
+        let bare = try #require(try Self.json(try lb("match", reg, try Self.demandFile(0), "--json", "--limit", "3", "--no-near-misses")) as? [String: Any])
+        let bareCandidates = try #require(bare["candidates"] as? [[String: Any]])
+        #expect(bareCandidates.map { $0["parcels"] as? [String] } == candidates.map { $0["parcels"] as? [String] })
+        #expect(bareCandidates.map { $0["score"] as? Double } == scores)
+        #expect((bare["excluded"] as? [String: Int])?.isEmpty == true)
+        #expect((bare["near_misses"] as? [Any])?.isEmpty == true)
     }
 
     @Test("--demands answers every demand of the pipeline, each answer naming its demand; every candidate meets every hard requirement by the registry's own figures")
