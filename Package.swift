@@ -35,7 +35,7 @@ let package = Package(
         ]),
         .target(name: "LandbankMatching", dependencies: ["LandbankRegistry", "LandbankGeometry", "LandbankGeodesy", "LandbankLifecycle", "LandbankSolver"]),
         .target(name: "LandbankServer", dependencies: ["LandbankRegistry", "LandbankMatching", "LandbankGeometry", "LandbankLifecycle", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Crypto", package: "swift-crypto")], resources: [.copy("Web")]),
-        .testTarget(name: "LandbankServerTests", dependencies: ["LandbankServer", .product(name: "HummingbirdTesting", package: "hummingbird")]),
+        .testTarget(name: "LandbankServerTests", dependencies: ["LandbankServer", .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(name: "landbank", dependencies: [
             "LandbankRegistry", "LandbankGeometry", "LandbankGeodesy", "LandbankLifecycle", "LandbankMatching", "LandbankServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -40,6 +41,8 @@ struct DataAPITests {
             let imports = try #require(log.object["imports"] as? [[String: Any]], "\(log.object)")
             #expect(imports.map { $0["outcome"] as? String } == ["imported", "refused", "imported", "imported"], "\(imports)")
             #expect(imports.prefix(2).allSatisfy { $0["recorded_by"] as? String == "clerk-王" })
+            // Each upload's SHA-256, as the CLI logs a file's.
+            #expect(imports[0]["file_sha256"] as? String == SHA256.hash(data: Data(Self.twoParcels.utf8)).map { String(format: "%02x", $0) }.joined())
             let refusedID = try #require(imports[1]["id"] as? Int)
             let detail = try await client.json("/api/imports/\(refusedID)", token: bureau.tokens[.officer])
             let issues = try #require(detail.object["issues"] as? [[String: Any]], "\(detail.object)")

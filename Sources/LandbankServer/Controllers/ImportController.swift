@@ -24,7 +24,7 @@ struct ImportController {
             guard let l = Layer(rawValue: s) else { throw APIError.badRequest("layer: \"\(s.prefix(40))\" is not parcels or buildings") }
             return l
         } ?? .parcels
-        let options = ImportOptions(crs: q.string("crs"), fromGCJ02: try q.bool("from_gcj02"), idField: q.string("id_field"),
+        var options = ImportOptions(crs: q.string("crs"), fromGCJ02: try q.bool("from_gcj02"), idField: q.string("id_field"),
                                     recordedBy: context.caller.name ?? "api", statusDate: try q.date("status_date") ?? .today())
         // What errors call the upload: the name the client gives (a label only, never a path), else "upload".
         let name = (q.string("name") ?? "upload").replacingOccurrences(of: "/", with: "_").prefix(100)
@@ -39,8 +39,11 @@ struct ImportController {
             guard received <= config.maxUploadBytes else { throw tooLarge() }
             try file.append(chunk)
         }
-        let registry = self.registry, label = String(name)
+        // The upload's SHA-256 for the import log, as the CLI logs a file's.
+        options.fileSHA256 = FileDigest.sha256(path: file.path)
+        let registry = self.registry, label = String(name), logged = options
         let summary = try await Blocking.run { () -> ImportSummary in
+            let options = logged
             let fd = open(file.path, O_RDONLY | O_CLOEXEC)
             guard fd >= 0 else { throw APIError(.internalServerError, kind: "storage", "the upload could not be read back") }
             defer { close(fd) }
