@@ -10,6 +10,14 @@ for p in chromium fonts-wqy-microhei; do
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$p" >/dev/null || echo "test: could not install $p; the browser test will skip" >&2
 done
 export PATH="/opt/swift/usr/bin:$PATH"
+# The PostgreSQL store's suite runs against a throwaway PostgreSQL 15 + PostGIS 3 on loopback (installed from Debian
+# when missing, its own data directory in /tmp, which the postgres user can reach whatever the clone's parents
+# allow; stopped and removed at the end whatever happens).
+PGDIR="$(mktemp -d /tmp/landbank-pg-test.XXXXXX)"
+chmod 755 "$PGDIR"
+trap 'scripts/pg-local.sh stop "$PGDIR" >/dev/null 2>&1 || true; rm -rf "$PGDIR"' EXIT
+LANDBANK_TEST_PG_URL="$(scripts/pg-local.sh start "$PGDIR" | tail -1)"
+export LANDBANK_TEST_PG_URL
 swift test 2>&1
 # The API against its own OpenAPI document: schemathesis from PyPI in out/schemathesis-venv, about 4 minutes at most
 # (a 5xx, an undocumented status or a response off its schema fails the run; SKIP_API_FUZZ=1 skips it).
