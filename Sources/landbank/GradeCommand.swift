@@ -12,8 +12,8 @@ struct GradeCommand: ParsableCommand {
             per unit of value added); a missing figure scores as the policy says (default 0, and the answer says \
             so). Grades follow the policy's cut-offs on the score rounded to 0.01; vetoes (a major safety or \
             environment incident) cap the grade. Ties on the score are ordered by enterprise id. The parcels of C \
-            and D enterprises are proposed for the inefficient-land list; `landbank record REG P --inefficient \
-            --basis …` confirms one. --policy defaults to Fixtures/grading-xinyu.json's format: see the README.
+            and D enterprises are proposed for the inefficient-land list; `landbank inefficient REG --confirm P \
+            --basis … --date D --by WHO` confirms one. The policy format is in the README (Fixtures/grading-xinyu.json is one).
             """)
 
     @OptionGroup var target: RegistryArgument
@@ -48,7 +48,7 @@ enum GradeText {
             for s in g.shares { lines.append("  land \(s.parcelID): \(s.explanation)") }
         }
         lines.append("grades: " + ["A", "B", "C", "D"].map { "\($0) \(r.counts[$0] ?? 0)" }.joined(separator: ", "))
-        lines.append("\(r.proposals.count) parcels proposed for the inefficient-land list (confirm with `landbank record REG P --inefficient --basis …`):")
+        lines.append("\(r.proposals.count) parcels proposed for the inefficient-land list (confirm with `landbank inefficient REG --confirm P --basis … --date D --by WHO`):")
         for p in r.proposals {
             lines.append("  \(p.parcelID) (\(Format.fixed(p.parcelMu, 3)) mu): " + p.reasons.joined(separator: "; "))
         }

@@ -21,7 +21,7 @@ struct Landbank: ParsableCommand {
                       HistoryCommand.self, Record.self, Correct.self, Reshape.self, ContractCommand.self, IdleCheck.self,
                       ReportCommand.self, Verify.self, MatchCommand.self, BlocksCommand.self, PolicyCommand.self,
                       RunwayCommand.self, ProjectCommand.self, ServeCommand.self, TokenCommand.self, IssuesCommand.self,
-                      EnterpriseCommand.self, GradeCommand.self, BatchCommand.self])
+                      EnterpriseCommand.self, GradeCommand.self, BatchCommand.self, InefficientCommand.self])
 }
 
 /// The registry file every command but `init` works on.
