@@ -86,6 +86,7 @@ public enum Grading {
     /// "grade C (push to transform): score 63.42, B needs 70. Pulled down by: …; missing: …; veto: …".
     static func explain(_ g: EnterpriseGrade, policy: GradingPolicy) -> String {
         var s = "grade \(g.grade.rawValue) (\(g.grade.meaning)): score \(f(g.score, 2))"
+        if g.scoreGrade != g.grade { s += ", \(g.scoreGrade.rawValue) by the score" }
         if g.scoreGrade != .A {
             let better = Grade.allCases[Grade.allCases.firstIndex(of: g.scoreGrade)! - 1]
             s += ", \(better.rawValue) needs \(f(policy.grades.first { $0.grade == better }!.minScore, 2))"

@@ -32,7 +32,7 @@ public struct InefficientParcel: Sendable, Encodable {
 
 extension Registry {
     /// The inefficient-land list as of `asOf`: parcels marked inefficient, idle by the idle-land check, of a
-    /// plot ratio below `minPlotRatio` while in use (a supply contract in force, or enterprise figures) and not idle, or
+    /// plot ratio below `minPlotRatio` while in use (a supply contract in force, or enterprise figures), not idle, and with buildings registered, or
     /// under a project the ledger finds in breach (short or never landed for the investor's own reasons). By id.
     public func inefficientList(asOf: CivilDate, minPlotRatio: Double?) throws -> [InefficientParcel] {
         let idle = try idleCheck(asOf: asOf)
@@ -62,7 +62,8 @@ extension Registry {
         if let min = minPlotRatio {
             // Idle land is listed as idle: its plot ratio says nothing more.
             let idleIDs = Set(idle.map(\.parcelID))
-            for id in inUse.sorted() where !idleIDs.contains(id) {
+            // A parcel with no building in the registry is not judged: its floor space is unknown, not 0.
+            for id in inUse.sorted() where !idleIDs.contains(id) && floor[id] != nil {
                 guard let p = parcels[id], let m2 = p.cadastralAreaM2, m2 > 0 else { continue }
                 let ratio = (floor[id] ?? 0) / m2
                 if ratio < min {
