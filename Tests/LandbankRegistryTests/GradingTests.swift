@@ -131,6 +131,31 @@ struct GradingTests {
         #expect(try r.enterpriseFigures(year: 2024).first { $0.enterpriseID == "E4" }?.valueAdded == nil)
     }
 
+    @Test("a policy that re-weights missing figures scales the others up to 100, and says so")
+    func reweight() throws {
+        let (r, _) = try graded()
+        let p = Self.policy.replacingOccurrences(of: "\"cap\":1.2,", with: "\"cap\":1.2,\"missing\":\"reweight\",")
+        let e3 = try one(try r.grade(year: 2024, policy: try GradingPolicy.parse(Data(p.utf8), name: "p.json")), "E3")
+        // E3 lacks energy (weight 15): the other 85 points scale by 100/85; its 83.75 becomes 83.75 × 100/85 = 98.53.
+        #expect(e3.score == 98.53 && e3.grade == .A)
+        #expect(e3.explanation.contains("Missing, left out, the other weights scaled up: energy_per_value_added"))
+    }
+
+    @Test("investment intensity falls back on the investment made under the supply contract of a parcel held whole")
+    func investmentFromContract() throws {
+        let (r, _) = try graded()
+        try r.setContract(parcelID: "P1", SupplyContract(contractNumber: "C1", holder: "一号", landPrice: Money(fen: 1),
+                                                         agreedStart: CivilDate("2020-01-01")!, investmentMade: Money(fen: 60_000_000_00)),
+                          recordedBy: "t", date: CivilDate("2019-06-01")!)
+        let p = Self.policy.replacingOccurrences(of: "{\"key\":\"sales_per_mu\",\"weight\":5,\"benchmark\":200}",
+                                                 with: "{\"key\":\"investment_per_mu\",\"weight\":5,\"benchmark\":250}")
+        let e1 = try one(try r.grade(year: 2024, policy: try GradingPolicy.parse(Data(p.utf8), name: "p.json")), "E1")
+        // 6000万元 / 30 mu = 200 万元/亩 against 250: 0.8 × 5 = 4 points (sales' 5 points gone): 86.5 − 5 + 4 = 85.5.
+        let i = try #require(e1.indicators.first { $0.key == .investmentPerMu })
+        #expect(abs(i.value! - 200) < 1e-9 && abs(i.points - 4) < 1e-9 && e1.score == 85.5)
+        #expect(e1.totals.investmentSource == "supply contracts")
+    }
+
     @Test("a policy whose weights do not add up to 100 is refused in one line")
     func badPolicy() throws {
         let p = Self.policy.replacingOccurrences(of: "\"weight\":40", with: "\"weight\":45")

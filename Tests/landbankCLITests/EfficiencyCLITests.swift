@@ -71,6 +71,9 @@ struct EfficiencyCLITests {
         let csv = try lb("batch", "report", reg, "--as-of", "2025-06-30", "--csv")
         #expect(csv.stdout.hasPrefix("level,key,kind,approved_on,zone,approved_mu,"))
         #expect(try lb("verify", reg).status == 0)
+        // The batches are a feature layer of the GeoPackage: GDAL's referee still finds nothing wrong.
+        let validate = try run("/usr/bin/python3", ["/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py", reg])
+        #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
     }
 
     @Test("inefficient: a confirmation and a plan show on the list; confirming twice exits 67")
