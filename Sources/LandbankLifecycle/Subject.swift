@@ -29,6 +29,11 @@ public enum EventKind: String, CaseIterable, Codable, Sendable {
     /// A change made outside landbank (QGIS, GDAL, any SQL tool) and captured by the registry's own triggers:
     /// a geometry edited or a feature deleted. The previous geometry is kept in geometry_history.
     case outsideEdit = "outside_edit"
+    /// 低效用地认定 — the parcel confirmed as inefficient land (a grade, a plot ratio…; the basis in
+    /// `legal_basis`). A mark beside the status, not a status: it blocks no transition and changes no total.
+    case inefficient
+    /// The inefficient-land mark lifted (the firm improved, the land was disposed of), with its basis.
+    case inefficientLifted = "inefficient_lifted"
 
     /// Events that state a status of their own (a correction restates its target's instead).
     public var statesStatus: Bool { self == .registered || self == .status }

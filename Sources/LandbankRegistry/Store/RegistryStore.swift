@@ -121,6 +121,12 @@ protocol StoreReader {
     func forEachImportIssue(importID: Int64?, _ body: (Int64, ImportIssue) throws -> Void) throws
     /// A parcel as stored, with its geometry's SHA-256 (nil while stale), without decoding the geometry.
     func parcelRecord(id: String) throws -> (parcel: Parcel, geometryDigest: String?)?
+    /// Enterprise figures of one year (all years when nil), by year, enterprise, parcel.
+    func enterpriseFigures(year: Int?) throws -> [EnterpriseFigures]
+    /// The approval batches with their geometries (registry CRS), by approval number.
+    func approvalBatches() throws -> [ApprovalBatch]
+    /// The disposal plans of the inefficient-land list, every one, oldest first (the last per parcel holds).
+    func inefficiencyPlans() throws -> [InefficiencyPlan]
 }
 
 /// Primitive writes inside one transaction. None of them checks a domain rule: `Registry` does.
@@ -155,6 +161,13 @@ protocol StoreWriter: StoreReader {
     /// Sets a parcel's descriptive columns (a re-delivered ledger's new values); status and geometry have
     /// their own writes.
     func setParcelAttributes(id: String, name: String?, zone: String?, landUse: String?, properties: String) throws
+    /// Replaces one enterprise's rows of one year with `rows`; returns how many rows it had before.
+    func replaceEnterpriseFigures(year: Int, enterpriseID: String, rows: [EnterpriseFigures], recordedBy: String,
+                                  at time: String) throws -> Int
+    /// Inserts an approval batch, or replaces the one with the same approval number (the store encodes the geometry).
+    func putApprovalBatch(_ b: ApprovalBatch, recordedBy: String, at time: String) throws
+    /// Appends a disposal plan (plans are never edited: a later plan supersedes).
+    func addInefficiencyPlan(_ p: InefficiencyPlan) throws
 }
 
 /// A subject's geometry as stored, with its areas (m²).

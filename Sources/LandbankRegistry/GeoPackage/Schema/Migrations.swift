@@ -75,6 +75,7 @@ enum Migrations {
         m.registerMigration(SiteIndexMigration.name) { db in try SiteIndexMigration.run(db) }
         m.registerMigration(ImportLogMigration.name) { db in try ImportLogMigration.run(db) }
         m.registerMigration(ProjectChangeMigration.name) { db in try ProjectChangeMigration.run(db) }
+        m.registerMigration(EfficiencyMigration.name) { db in try EfficiencyMigration.run(db) }
         return m
     }
 }
