@@ -31,12 +31,22 @@ public struct Block: Sendable, Encodable {
 /// := 1)` clusters them. The parcels come from the status index, their neighbours from the R*Tree
 /// (`Registry.neighbours`); components are exact (union–find over every edge). Largest block first.
 public enum BlockFinder {
-    public static func find(_ registry: Registry, book: PolicyBook, minMu: Double, toleranceM: Double = 5,
-                            zone: String? = nil) throws -> [Block] {
+    ///
+    /// `adding`: parcels joined to the available land whatever their status (of `zone`, when given), e.g. the
+    /// inefficient-land list, to see the blocks they would form with it.
+    public static func find(_ registry: Registry, book: PolicyBook, adding ids: [String] = [], minMu: Double,
+                            toleranceM: Double = 5, zone: String? = nil) throws -> [Block] {
         let finder = SiteFinder(registry: registry, book: book, search: try SiteSearch(registry))
+        var parcels = try finder.availableLand(zone: zone)
+        var seen = Set(parcels.map(\.parcelID))
+        for id in ids where !seen.contains(id) {
+            guard let p = try registry.parcel(id: id)?.parcel, zone == nil || p.zone == zone else { continue }
+            parcels.append(p)
+            seen.insert(id)
+        }
         let geos = try GEOSContext()
         var blocks: [Block] = []
-        for members in try components(of: try finder.availableLand(zone: zone), finder: finder, toleranceM: toleranceM) {
+        for members in try components(of: parcels, finder: finder, toleranceM: toleranceM) {
             let area = members.reduce(0) { $0 + $1.siteMu }
             guard area >= minMu else { continue }
             let shapes = try members.map { Geometry.multiPolygon(try finder.shape($0.parcelID)) }

@@ -53,8 +53,21 @@ struct Record: ParsableCommand {
     @Option(name: .customLong("by"), help: "Who records it (for --csv: default for rows without recorded_by).")
     var recordedBy: String?
     @Option(help: "A note.") var note: String?
+    @Flag(help: "Confirm the parcel for the inefficient-land list (低效用地), with --basis (e.g. \"grade D 2024\" from `landbank grade`); a mark in its history, not a status change.")
+    var inefficient = false
+    @Flag(name: .customLong("lift-inefficient"), help: "Take the parcel off the inefficient-land list, with --basis.")
+    var liftInefficient = false
 
     func validate() throws {
+        if inefficient || liftInefficient {
+            guard !(inefficient && liftInefficient), csv == nil, status == nil, method == nil, received == nil, paid == nil else {
+                throw ValidationError("--inefficient and --lift-inefficient take the id, --date, --basis and --by only")
+            }
+            guard id != nil, date != nil, basis != nil, recordedBy != nil else {
+                throw ValidationError("give the id, --date, --basis and --by with --inefficient or --lift-inefficient")
+            }
+            return
+        }
         if csv == nil {
             guard id != nil, date != nil, status != nil, recordedBy != nil else {
                 throw ValidationError("give the id, --date, --status and --by (or --csv FILE)")
@@ -73,6 +86,12 @@ struct Record: ParsableCommand {
                 return print("recorded \(n) events from \(csv)")
             }
             // validate() guarantees these.
+            if inefficient || liftInefficient {
+                let e = inefficient
+                    ? try registry.markInefficient(parcelID: id!, date: date!, basis: basis!, recordedBy: recordedBy!, note: note)
+                    : try registry.liftInefficient(parcelID: id!, date: date!, basis: basis!, recordedBy: recordedBy!, note: note)
+                return print("recorded event #\(e.id): parcel \(id!) \(inefficient ? "confirmed on" : "taken off") the inefficient-land list from \(e.date) (\(basis!))")
+            }
             let amount = received ?? paid.map { Money(fen: -$0.fen) }
             let e = try registry.record(NewEvent(subject: which.subject(id!), date: date!, status: status, disposalMethod: method,
                                                  legalBasis: basis, amount: amount, recordedBy: recordedBy!, note: note))

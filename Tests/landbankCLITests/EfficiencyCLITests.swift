@@ -91,5 +91,15 @@ struct EfficiencyCLITests {
         #expect(text.stdout.contains("on the inefficient-land list") && text.stdout.contains("contiguous block"))
         let history = try lb("history", reg, "XYGX-2023-009")
         #expect(history.stdout.contains("inefficient"))
+        // The same mark through `record`, as a clerk confirms a proposal of `landbank grade`; lifted the same way.
+        let recorded = try lb("record", reg, "XYGX-2023-010", "--inefficient", "--basis", "grade C 2024", "--date", "2025-07-01", "--by", "李")
+        #expect(recorded.status == 0 && recorded.stdout.contains("confirmed on the inefficient-land list"), "\(recorded.stderr)")
+        func line(_ date: String) throws -> String {
+            try lb("inefficient", reg, "--date", date, "--csv").stdout.split(separator: "\n").first { $0.hasPrefix("XYGX-2023-010,") }.map(String.init) ?? ""
+        }
+        #expect(try line("2025-07-02").contains("confirmed 2025-07-01 by 李: grade C 2024"))
+        #expect(try lb("record", reg, "XYGX-2023-010", "--lift-inefficient", "--basis", "grade B 2025", "--date", "2025-08-01", "--by", "李").status == 0)
+        #expect(try !line("2025-08-02").contains("confirmed 2025-07-01"))
+        #expect(try lb("record", reg, "XYGX-2023-010", "--inefficient", "--status", "idle", "--basis", "x", "--date", "2025-08-01", "--by", "李").status == 64)
     }
 }
