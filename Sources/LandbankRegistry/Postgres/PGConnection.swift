@@ -60,19 +60,33 @@ final class PGConnection: @unchecked Sendable {
 
     /// `COPY … FROM STDIN` (text format): `body` writes the rows through the `PGCopy` it is given.
     func copy(_ sql: String, _ body: (inout PGCopy) throws -> Void) throws {
-        let start = PQexec(conn, sql)
-        guard PQresultStatus(start) == PGRES_COPY_IN else { _ = try check(start, sql); return }
-        PQclear(start)
+        try beginCopy(sql)
         var copy = PGCopy()
-        var failure: Error?
         do {
             try body(&copy)
             try copy.flush(into: self)
-        } catch { failure = error }
-        let end = failure == nil ? PQputCopyEnd(conn, nil) : PQputCopyEnd(conn, "landbank stopped the copy")
+        } catch {
+            try? endCopy(failing: true)
+            throw error
+        }
+        try endCopy()
+    }
+
+    /// Starts a `COPY … FROM STDIN`; until `endCopy`, only `putCopyData` may be called.
+    func beginCopy(_ sql: String) throws {
+        let start = PQexec(conn, sql)
+        guard PQresultStatus(start) == PGRES_COPY_IN else { _ = try check(start, sql); return }
+        PQclear(start)
+    }
+
+    /// Ends the COPY (abandons it when `failing`) and checks what the server made of it.
+    func endCopy(failing: Bool = false) throws {
+        let end = failing ? PQputCopyEnd(conn, "landbank stopped the copy") : PQputCopyEnd(conn, nil)
         if end != 1 { throw PGError(url: url, sqlState: nil, message: String(cString: PQerrorMessage(conn))) }
+        var failure: Error?
         while let r = PQgetResult(conn) {
-            if failure == nil { _ = try check(r, sql) } else { PQclear(r) }
+            if failing || failure != nil { PQclear(r); continue }
+            do { _ = try check(r, "COPY") } catch { failure = error }
         }
         if let failure { throw failure }
     }
