@@ -25,7 +25,7 @@ public final class Registry: Sendable {
 
     /// Creates a new registry at `path` in the CRS `crsDefinition` (e.g. "EPSG:4547").
     /// The file is built under a temporary name and renamed into place, so a crash leaves no half-made registry.
-    /// A `postgresql://` (or `postgres://`) URL creates it in that PostgreSQL + PostGIS database instead, in one
+    /// A PostgreSQL URL (scheme `postgresql` or `postgres`) creates it in that PostgreSQL + PostGIS database, in one
     /// transaction.
     public static func create(at path: String, crs crsDefinition: String) throws -> Registry {
         if PGURL.isPostgres(path) {
