@@ -46,6 +46,18 @@ final class PGChain {
         return id
     }
 
+    /// Inserts a copied event with its own id and time of recording (ids must come in increasing order);
+    /// returns the hash it chains to.
+    func insert(_ e: HistoryEvent) throws -> String {
+        let content = EventContent(subject: e.subject, date: e.date, kind: e.kind, status: e.status, disposalMethod: e.disposalMethod,
+                                   legalBasis: e.legalBasis, amount: e.amount, recordedBy: e.recordedBy, note: e.note,
+                                   corrects: e.corrects, recordedAt: e.recordedAt)
+        nextEventID = e.id
+        let (_, values) = next(content)
+        try c.query(Self.insertEvent, values)
+        return lastHash
+    }
+
     /// Keeps a replaced geometry (its GeoPackage blob), tied to the event just appended that replaced it.
     func keepGeometry(_ g: GeometryContent) throws {
         let id = nextGeometryID

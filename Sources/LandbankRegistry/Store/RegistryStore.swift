@@ -118,6 +118,18 @@ protocol StoreReader {
     func forEachImportIssue(importID: Int64?, _ body: (Int64, ImportIssue) throws -> Void) throws
     /// A parcel as stored, with its geometry's SHA-256 (nil while stale), without decoding the geometry.
     func parcelRecord(id: String) throws -> (parcel: Parcel, geometryDigest: String?)?
+
+    // For `Registry.copy`: everything as stored, hashes included.
+    /// Every feature of the layer as stored, in insertion (fid) order, streamed.
+    func forEachFeatureRecord(_ layer: Layer, _ body: (FeatureRecord) throws -> Void) throws
+    /// Every event by id with its stored hash, streamed.
+    func forEachEventRecord(_ body: (HistoryEvent, String) throws -> Void) throws
+    /// Every kept geometry by id, streamed.
+    func forEachKeptGeometry(_ body: (KeptGeometry) throws -> Void) throws
+    /// Every project event by id with its stored hash.
+    func projectEventRecords() throws -> [(event: ProjectEvent, hash: String)]
+    /// The zone policies with who set each and when, by zone.
+    func zonePolicyRecords() throws -> [ZonePolicyRecord]
 }
 
 /// Primitive writes inside one transaction. None of them checks a domain rule: `Registry` does.
@@ -152,6 +164,18 @@ protocol StoreWriter: StoreReader {
     /// Sets a parcel's descriptive columns (a re-delivered ledger's new values); status and geometry have
     /// their own writes.
     func setParcelAttributes(id: String, name: String?, zone: String?, landUse: String?, properties: String) throws
+
+    // For `Registry.copy`, into an empty registry: records written as they were stored elsewhere, ids kept.
+    /// Inserts a feature as stored (status, areas, digest, time of import), its indexes and extent following.
+    func insertFeatureRecord(_ r: FeatureRecord) throws
+    /// Inserts an event with its id, chained to the last one; returns the hash this store computed for it.
+    func insertEventRecord(_ e: HistoryEvent) throws -> String
+    /// Inserts a kept geometry with its id; returns the hash this store computed for it.
+    func insertKeptGeometry(_ g: KeptGeometry) throws -> String
+    /// Inserts a project event with its id, chained to the last one; returns the hash this store computed.
+    func insertProjectEventRecord(_ e: ProjectEvent) throws -> String
+    /// Inserts an import's log entry with its number, and its issues.
+    func insertImportRecord(_ r: ImportRecord, issues: [ImportIssue]) throws
 }
 
 /// A subject's geometry as stored, with its areas (m²).
