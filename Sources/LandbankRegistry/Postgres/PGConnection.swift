@@ -21,7 +21,10 @@ final class PGConnection: @unchecked Sendable {
         guard PQstatus(c) == CONNECTION_OK else {
             let message = String(cString: PQerrorMessage(c))
             PQfinish(c)
-            throw PGError(url: url, sqlState: "08001", message: message)
+            // libpq gives no SQLSTATE for a refused connection: its message says what was refused.
+            let state = message.contains("does not exist") && message.contains("database \"") ? "3D000"
+                : message.contains("authentication failed") ? "28P01" : "08001"
+            throw PGError(url: url, sqlState: state, message: message)
         }
         conn = c
         // Server notices (NOTICE: … already exists, skipping) are not errors: keep them off the terminal.

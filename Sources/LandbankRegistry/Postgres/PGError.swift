@@ -25,7 +25,7 @@ struct PGError: Error, CustomStringConvertible {
         switch sqlState ?? "" {
         case "40001", "40P01", "23505", "55P03": kind = .conflict
         case "53100": kind = .diskFull
-        case "25006", "42501": kind = .readOnly
+        case "25006", "42501", "28P01", "28000": kind = .readOnly
         case "42P01", "3D000": kind = .notARegistry
         case "22023", "22P02", "23502", "23503", "23514": kind = .invalidArgument
         case "P0001": kind = .conflict

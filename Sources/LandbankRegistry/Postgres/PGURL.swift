@@ -6,7 +6,8 @@ import Foundation
 struct PGURL: Sendable {
     let url: String
     let redacted: String
-    private let password: String?
+    /// The password as written in the URL and as meant (percent-decoded).
+    private let passwords: [String]
 
     /// Whether `location` names a PostgreSQL database rather than a file.
     static func isPostgres(_ location: String) -> Bool {
@@ -18,6 +19,7 @@ struct PGURL: Sendable {
         self.url = url
         var redacted = url
         var password: String?
+        var written: String?
         if let scheme = url.range(of: "://") {
             let rest = url[scheme.upperBound...]
             let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? rest.endIndex
@@ -25,6 +27,7 @@ struct PGURL: Sendable {
             if let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") {
                 let secret = String(authority[authority.index(after: colon)..<at])
                 if !secret.isEmpty {
+                    written = secret
                     password = secret.removingPercentEncoding ?? secret
                     redacted = url.replacingCharacters(in: authority.index(after: colon)..<at, with: "***")
                 }
@@ -35,19 +38,20 @@ struct PGURL: Sendable {
             let end = redacted[r.upperBound...].firstIndex(of: "&") ?? redacted.endIndex
             let secret = String(redacted[r.upperBound..<end])
             if !secret.isEmpty {
+                written = written ?? secret
                 password = password ?? (secret.removingPercentEncoding ?? secret)
                 redacted.replaceSubrange(r.upperBound..<end, with: "***")
             }
         }
         self.redacted = redacted
-        self.password = password
+        passwords = [written, password].compactMap { $0 }
     }
 
     /// `text` with the password (and PGPASSWORD's) replaced by `***`.
     func scrub(_ text: String) -> String {
         var out = text
-        for secret in [password, ProcessInfo.processInfo.environment["PGPASSWORD"]] {
-            if let secret, secret.count >= 1, out.contains(secret) { out = out.replacingOccurrences(of: secret, with: "***") }
+        for secret in passwords + [ProcessInfo.processInfo.environment["PGPASSWORD"]].compactMap({ $0 }) where !secret.isEmpty {
+            out = out.replacingOccurrences(of: secret, with: "***")
         }
         return out
     }
