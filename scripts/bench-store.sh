@@ -7,8 +7,8 @@
 #    parcels, scaled as sqrt(N)).
 # 2. Import into each store, timed: a new GeoPackage, and a new database on a throwaway PostgreSQL 15 + PostGIS 3
 #    server (scripts/pg-local.sh, loopback, its own data directory in out/bench-store/pg, stopped at the end),
-#    through `bench-match setup` (init, import, building import, policy import: the library calls the CLI makes).
-# 3. The matcher's single-demand p50/p99 on each store (`bench-match single`: bench-match's four demands at POINTS
+#    through `bench-store setup` (init, import, building import, policy import: the library calls the CLI makes).
+# 3. The matcher's single-demand p50/p99 on each store (`bench-store single`: bench-match's four demands at POINTS
 #    points x PASSES passes); the candidates of the two stores must be the same (the script exits 1 otherwise).
 # 4. WRITERS concurrent writer processes recording EVENTS status changes each, one transaction per event
 #    (scripts/bench-store: `Registry.record`, as `landbank record`), into each store: events/s, and a check that
@@ -32,12 +32,13 @@ POLICIES=$ROOT/Fixtures/policies-xinyu.json
 cd "$ROOT"
 
 echo "building (release) ..."
-swift build -c release --product landbank >/dev/null
+swift build -c release --product landbank >/dev/null || { swift build -c release --product landbank 2>&1 | grep error: >&2; exit 1; }
 LB="$(swift build -c release --show-bin-path)/landbank"
-(cd scripts/bench-match && swift build -c release --scratch-path "$ROOT/.build" >/dev/null)
-MATCH="$(cd scripts/bench-match && swift build -c release --scratch-path "$ROOT/.build" --show-bin-path)/bench-match"
-(cd scripts/bench-store && swift build -c release --scratch-path "$ROOT/.build" >/dev/null)
-WRITE="$(cd scripts/bench-store && swift build -c release --scratch-path "$ROOT/.build" --show-bin-path)/bench-store"
+(cd scripts/bench-store && swift build -c release --scratch-path "$ROOT/.build" >/dev/null) || {
+    (cd scripts/bench-store && swift build -c release --scratch-path "$ROOT/.build" 2>&1 | grep error: >&2); exit 1; }
+BENCH="$(cd scripts/bench-store && swift build -c release --scratch-path "$ROOT/.build" --show-bin-path)/bench-store"
+MATCH=$BENCH
+WRITE=$BENCH
 
 EXTENT=$(python3 -c "import math; print(round(300 * math.sqrt($N / 1e6), 3))")
 HALF=$(python3 -c "print($EXTENT / 2)")
@@ -69,7 +70,7 @@ cd scripts && /usr/bin/python3 -c "import bench_peers; bench_peers.write_spots('
 for store in gpkg pg; do
     REG=$GPKG; [[ $store == pg ]] && REG=$PG
     echo "== $store: single demands, $POINTS points x $PASSES passes"
-    "$MATCH" single "$REG" "$WORK/points.tsv" "$PASSES" "$WORK/answers-$store.tsv" | sed "s/^landbank   /$store/"
+    "$MATCH" single "$REG" "$WORK/points.tsv" "$PASSES" "$WORK/answers-$store.tsv" | sed "s/^/$store  /"
 done
 if cmp -s "$WORK/answers-gpkg.tsv" "$WORK/answers-pg.tsv"; then echo "candidates: the same on both stores"
 else echo "candidates DIFFER between the stores (see $WORK/answers-*.tsv)"; fi

@@ -1,5 +1,5 @@
 // swift-tools-version:6.0
-// The concurrent writers of scripts/bench-store.sh: a separate package so that the main Package.swift stays as it
+// The in-process timings of scripts/bench-store.sh: a separate package so that the main Package.swift stays as it
 // is. It depends on the main package by path and uses its LandbankRegistry library.
 import PackageDescription
 
@@ -9,6 +9,7 @@ let package = Package(
     dependencies: [.package(name: "landbank", path: "../..")],
     targets: [
         .executableTarget(name: "bench-store", dependencies: [
+            .product(name: "LandbankMatching", package: "landbank"),
             .product(name: "LandbankRegistry", package: "landbank"),
         ], path: "Sources"),
     ]
