@@ -25,8 +25,14 @@ public final class Registry: Sendable {
 
     /// Creates a new registry at `path` in the CRS `crsDefinition` (e.g. "EPSG:4547").
     /// The file is built under a temporary name and renamed into place, so a crash leaves no half-made registry.
+    /// A PostgreSQL URL (scheme `postgresql` or `postgres`) creates it in that PostgreSQL + PostGIS database, in one
+    /// transaction.
     public static func create(at path: String, crs crsDefinition: String) throws -> Registry {
-        try GeoPackageStore.createFile(at: path, crs: crsDefinition)
+        if PGURL.isPostgres(path) {
+            try PostGISStore.create(at: path, crs: crsDefinition)
+        } else {
+            try GeoPackageStore.createFile(at: path, crs: crsDefinition)
+        }
         return try open(at: path)
     }
 
@@ -41,7 +47,9 @@ public final class Registry: Sendable {
     /// `open`, waiting at most `busyLimit` seconds for another process (tests use a short wait).
     static func open(at path: String, readOnly: Bool, busyLimit: TimeInterval,
                      onWait: (@Sendable (RegistryWait) -> Void)?) throws -> Registry {
-        Registry(store: try GeoPackageStore.open(at: path, readOnly: readOnly, busyLimit: busyLimit, onWait: onWait))
+        // The one place a store is chosen: a PostgreSQL URL, or a GeoPackage file.
+        if PGURL.isPostgres(path) { return Registry(store: try PostGISStore.open(at: path, readOnly: readOnly)) }
+        return Registry(store: try GeoPackageStore.open(at: path, readOnly: readOnly, busyLimit: busyLimit, onWait: onWait))
     }
 
     /// The registry CRS, in the calling thread's PROJ context.

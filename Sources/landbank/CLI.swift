@@ -43,7 +43,8 @@ enum CLI {
             throw e
         } catch {
             let e = registry.map { Registry.storeFailure(error, registry: $0) } ?? error
-            printError("landbank: error: \(e)")
+            // A PostgreSQL URL's password never reaches the terminal, whoever wrote the message.
+            printError("landbank: error: " + (registry.map { Registry.redacting("\(e)", registry: $0) } ?? "\(e)"))
             throw ExitCode(ExitStatus.code((e as? CategorizedError)?.category ?? .other))
         }
     }
@@ -64,7 +65,7 @@ enum CLI {
             let stale = try registry.staleSubjects(limit: 6)
             if !stale.isEmpty {
                 let names = stale.prefix(5).map(\.description).joined(separator: ", ") + (stale.count > 5 ? ", …" : "")
-                printError("landbank: warning: \(path): stored areas are stale for \(names) (edited outside landbank); "
+                printError("landbank: warning: \(registry.path): stored areas are stale for \(names) (edited outside landbank); "
                            + "the next landbank write or `landbank verify --repair` measures them again")
             }
         }

@@ -18,7 +18,7 @@ struct Init: ParsableCommand {
     func run() throws {
         try CLI.run(registry: registry) {
             let r = try Registry.create(at: registry, crs: crs)
-            print("created \(registry) in \(r.crs.identifier) (\(r.crs.name))")
+            print("created \(r.path) in \(r.crs.identifier) (\(r.crs.name))")
         }
     }
 }

@@ -19,7 +19,7 @@ struct Landbank: ParsableCommand {
             """,
         subcommands: [Init.self, Import.self, List.self, Show.self, Stats.self, Export.self, BuildingCommand.self,
                       HistoryCommand.self, Record.self, Correct.self, Reshape.self, ContractCommand.self, IdleCheck.self,
-                      ReportCommand.self, Verify.self, MatchCommand.self, BlocksCommand.self, PolicyCommand.self,
+                      ReportCommand.self, Verify.self, CopyCommand.self, MatchCommand.self, BlocksCommand.self, PolicyCommand.self,
                       RunwayCommand.self, ProjectCommand.self, ServeCommand.self, TokenCommand.self, IssuesCommand.self,
                       EnterpriseCommand.self, GradeCommand.self, BatchCommand.self, InefficientCommand.self])
 }

@@ -31,7 +31,7 @@ struct ServeCommand: ParsableCommand {
                 try ServerConfig.read(try CLI.input(file) { try Data(contentsOf: URL(fileURLWithPath: file)) }, file: file)
             } ?? ServerConfig()
             let registry = try CLI.open(target.registry)
-            let path = target.registry, host = self.host
+            let path = registry.path, host = self.host
             let app = try buildApplication(registry: registry, config: settings, address: .hostname(host, port: port)) { bound in
                 print("landbank: serving \(path) on http://\(host.contains(":") ? "[\(host)]" : host):\(bound ?? 0)/"
                       + (settings.publish ? " (published inventory readable without a token)" : ""))

@@ -4,7 +4,8 @@ extension Registry {
     /// Verifies the registry at `path`. A file too damaged to open as a registry still gets a report that says
     /// what is damaged, rather than an error.
     public static func verify(at path: String, limit: Int = 20) throws -> VerifyReport {
-        try GeoPackageStore.verify(at: path, limit: limit)
+        if PGURL.isPostgres(path) { return try open(at: path, readOnly: true).verify(limit: limit) }
+        return try GeoPackageStore.verify(at: path, limit: limit)
     }
 
     /// The store's integrity checks (see `GeoPackageStore.verify` for what a GeoPackage is checked for).

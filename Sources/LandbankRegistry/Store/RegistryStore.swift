@@ -127,6 +127,18 @@ protocol StoreReader {
     func approvalBatches() throws -> [ApprovalBatch]
     /// The disposal plans of the inefficient-land list, every one, oldest first (the last per parcel holds).
     func inefficiencyPlans() throws -> [InefficiencyPlan]
+
+    // For `Registry.copy`: everything as stored, hashes included.
+    /// Every feature of the layer as stored, in insertion (fid) order, streamed.
+    func forEachFeatureRecord(_ layer: Layer, _ body: (FeatureRecord) throws -> Void) throws
+    /// Every event by id with its stored hash, streamed.
+    func forEachEventRecord(_ body: (HistoryEvent, String) throws -> Void) throws
+    /// Every kept geometry by id, streamed.
+    func forEachKeptGeometry(_ body: (KeptGeometry) throws -> Void) throws
+    /// Every project event by id with its stored hash.
+    func projectEventRecords() throws -> [(event: ProjectEvent, hash: String)]
+    /// The zone policies with who set each and when, by zone.
+    func zonePolicyRecords() throws -> [ZonePolicyRecord]
 }
 
 /// Primitive writes inside one transaction. None of them checks a domain rule: `Registry` does.
@@ -168,6 +180,18 @@ protocol StoreWriter: StoreReader {
     func putApprovalBatch(_ b: ApprovalBatch, recordedBy: String, at time: String) throws
     /// Appends a disposal plan (plans are never edited: a later plan supersedes).
     func addInefficiencyPlan(_ p: InefficiencyPlan) throws
+
+    // For `Registry.copy`, into an empty registry: records written as they were stored elsewhere, ids kept.
+    /// Inserts a feature as stored (status, areas, digest, time of import), its indexes and extent following.
+    func insertFeatureRecord(_ r: FeatureRecord) throws
+    /// Inserts an event with its id, chained to the last one; returns the hash this store computed for it.
+    func insertEventRecord(_ e: HistoryEvent) throws -> String
+    /// Inserts a kept geometry with its id; returns the hash this store computed for it.
+    func insertKeptGeometry(_ g: KeptGeometry) throws -> String
+    /// Inserts a project event with its id, chained to the last one; returns the hash this store computed.
+    func insertProjectEventRecord(_ e: ProjectEvent) throws -> String
+    /// Inserts an import's log entry with its number, and its issues.
+    func insertImportRecord(_ r: ImportRecord, issues: [ImportIssue]) throws
 }
 
 /// A subject's geometry as stored, with its areas (m²).

@@ -1,0 +1,138 @@
+import Foundation
+import LandbankGeometry
+import Testing
+@testable import LandbankRegistry
+
+/// The store contract: the same registry built on a GeoPackage and on PostgreSQL + PostGIS gives the same
+/// answers, figures and hashes.
+@Suite("The PostGIS store keeps the GeoPackage store's contract", needsPostgres, .serialized)
+struct PostGISStoreTests {
+    @Test("the demo zone gives the same parcels, buildings, stats, report, idle check, queries and history hashes on both stores")
+    func sameAnswers() throws {
+        let gpkg = try demoRegistry(at: try scratchDirectory() + "/r.gpkg")
+        let pg = try demoRegistry(at: try freshDatabase())
+        #expect(try pg.parcelCount == 144)
+        #expect(try json(pg.parcels()) == json(gpkg.parcels()))
+        #expect(try json(pg.buildings()) == json(gpkg.buildings()))
+        #expect(try json(pg.stats()) == json(gpkg.stats()))
+        #expect(try json(pg.stats(ParcelFilter(status: .idle))) == json(gpkg.stats(ParcelFilter(status: .idle))))
+        let report = ReportOptions(to: CivilDate("2025-06-30"))
+        #expect(try json(pg.report(report)) == json(gpkg.report(report)))
+        #expect(try json(pg.idleCheck(asOf: CivilDate("2025-06-30")!)) == json(gpkg.idleCheck(asOf: CivilDate("2025-06-30")!)))
+        #expect(try json(pg.contracts()) == json(gpkg.contracts()))
+        // Hashes cover the time of recording, so two registries built apart differ there; `copyBothWays` checks
+        // that the same history gives the same hashes on both stores.
+        #expect(try pg.eventHashes().count == gpkg.eventHashes().count)
+        #expect(try "\(pg.extent())" == "\(gpkg.extent())")
+        for id in ["XYGX-2023-001", "XYGX-2023-077"] {
+            #expect(try json(pg.history(of: Subject(.parcel, id))) == json(gpkg.history(of: Subject(.parcel, id))))
+        }
+        #expect(try pg.verify().ok)
+    }
+
+    @Test("site queries: window, nearest-k, within a distance, attribute ranges, sort by area, and every page of a cursor")
+    func sameQueries() throws {
+        let gpkg = try demoRegistry(at: try scratchDirectory() + "/r.gpkg")
+        let pg = try demoRegistry(at: try freshDatabase())
+        let e = try gpkg.extent()
+        let mid = BoundingBox(minX: e.minX, minY: e.minY, maxX: (e.minX + e.maxX) / 2, maxY: (e.minY + e.maxY) / 2)
+        let queries: [ParcelQuery] = [
+            ParcelQuery(bbox: mid),
+            ParcelQuery(status: .idle, bbox: mid),
+            ParcelQuery(near: NearPoint(lon: 114.93, lat: 27.82, withinKm: 30), limit: 10),
+            ParcelQuery(near: NearPoint(lon: 114.93, lat: 27.82, withinKm: 2)),
+            ParcelQuery(minMu: 20, maxMu: 60),
+            ParcelQuery(minMu: 10, sort: .area, limit: 7),
+            ParcelQuery(buildings: BuildingCriteria(minVacantM2: 500)),
+            ParcelQuery(zone: "袁河片区", near: NearPoint(lon: 114.93, lat: 27.82, withinKm: 50), limit: 3),
+        ]
+        var found = 0
+        for q in queries {
+            let hits = try gpkg.findParcels(q).hits
+            found += hits.count
+            #expect(try json(pg.findParcels(q).hits) == json(hits), "\(q)")
+        }
+        #expect(found > 100)
+        // A cursor walked to its end gives the same pages.
+        for var q in [ParcelQuery(limit: 25), ParcelQuery(near: NearPoint(lon: 114.93, lat: 27.82, withinKm: 50), limit: 20),
+                      ParcelQuery(sort: .area, limit: 30)] {
+            var pages = 0
+            while true {
+                let a = try pg.findParcels(q), b = try gpkg.findParcels(q)
+                #expect(try json(a.hits) == json(b.hits))
+                #expect(a.nextPageToken == b.nextPageToken)
+                pages += 1
+                guard let next = a.nextPageToken, pages < 20 else { break }
+                q.pageToken = next
+            }
+            #expect(pages > 1)
+        }
+        let near = BuildingQuery(near: NearPoint(lon: 114.93, lat: 27.82, withinKm: 30), limit: 5)
+        #expect(try json(pg.findBuildings(near).hits) == json(gpkg.findBuildings(near).hits))
+        let vacant = BuildingQuery(criteria: BuildingCriteria(minVacantM2: 1000), limit: 10)
+        #expect(try json(pg.findBuildings(vacant).hits) == json(gpkg.findBuildings(vacant).hits))
+    }
+
+    @Test("the history is append-only in the database: an UPDATE, DELETE or TRUNCATE through libpq is refused by a trigger")
+    func appendOnly() throws {
+        let url = try freshDatabase()
+        let r = try demoRegistry(at: url)
+        let before = try r.eventHashes()
+        let c = try PGConnection(PGURL(url))
+        for sql in ["UPDATE events SET note = 'rewritten' WHERE id = 1", "DELETE FROM events WHERE id = 2", "TRUNCATE events CASCADE",
+                    "DELETE FROM imports"] {
+            #expect(throws: PGError.self, "\(sql)") { try c.execute(sql) }
+            do { try c.execute(sql) } catch let e as PGError {
+                #expect(e.sqlState == "P0001" && e.message.contains("append-only"), "\(e)")
+            }
+        }
+        #expect(try r.eventHashes() == before)
+        #expect(try r.verify().ok)
+        // With the trigger dropped, an edit goes through, and verify finds the broken chain.
+        try c.execute("ALTER TABLE events DISABLE TRIGGER events_append_only; UPDATE events SET note = 'rewritten' WHERE id = 3")
+        let report = try r.verify()
+        #expect(!report.ok)
+        #expect(report.checks.contains { $0.name.contains("triggers") && !$0.ok })
+        #expect(report.checks.contains { $0.name == "history hash chain" && $0.problems.first?.contains("event #3") == true })
+    }
+
+    @Test("a copy GeoPackage → PostGIS → GeoPackage keeps every record and hash, and verify passes on each end")
+    func copyBothWays() throws {
+        let dir = try scratchDirectory()
+        let source = try demoRegistry(at: dir + "/source.gpkg")
+        try source.setZonePolicyJSON(zone: "袁河片区", json: #"{"offers":["idle"]}"#, by: "clerk")
+        _ = try source.addToken(name: "desk", role: .clerk)
+        let url = try freshDatabase()
+        let there = try Registry.copy(from: dir + "/source.gpkg", to: url)
+        #expect(there.parcels == 144 && there.buildings == 165 && there.tokens == 1 && there.zonePolicies == 1 && there.imports == 2)
+        let back = try Registry.copy(from: url, to: dir + "/back.gpkg")
+        #expect(try json(back) == json(there))
+        let pg = try Registry.open(at: url), gp = try Registry.open(at: dir + "/back.gpkg")
+        for r in [pg, gp] {
+            #expect(try r.verify().ok)
+            #expect(try r.eventHashes() == source.eventHashes())
+            #expect(try json(r.parcels()) == json(source.parcels()))
+            #expect(try json(r.stats()) == json(source.stats()))
+            #expect(try json(r.imports()) == json(source.imports()))
+            #expect(try r.allZonePolicyJSON() == source.allZonePolicyJSON())
+        }
+        // The target must be new: a second copy onto it is refused and changes nothing.
+        #expect(throws: RegistryError.self) { try Registry.copy(from: dir + "/source.gpkg", to: url) }
+        #expect(try pg.parcelCount == 144)
+    }
+
+    @Test("a copy that fails half-way (a source history changed outside landbank) leaves no target behind, in either store")
+    func copyAllOrNothing() throws {
+        let broken = try freshDatabase()
+        _ = try demoRegistry(at: broken)
+        try PGConnection(PGURL(broken)).execute("""
+            ALTER TABLE events DISABLE TRIGGER events_append_only; UPDATE events SET note = 'rewritten' WHERE id = 200
+            """)
+        let file = try scratchDirectory() + "/copy.gpkg"
+        #expect { try Registry.copy(from: broken, to: file) } throws: { "\($0)".contains("event #200 does not match its hash") }
+        #expect(!FileManager.default.fileExists(atPath: file))
+        let url = try freshDatabase()
+        #expect { try Registry.copy(from: broken, to: url) } throws: { "\($0)".contains("event #200") }
+        #expect { try Registry.open(at: url) } throws: { ($0 as? RegistryError)?.kind == .notARegistry }
+    }
+}

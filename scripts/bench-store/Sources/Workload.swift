@@ -1,0 +1,1 @@
+../../bench-match/Sources/Workload.swift
