@@ -102,6 +102,10 @@ struct PostGISStoreTests {
         let source = try demoRegistry(at: dir + "/source.gpkg")
         try source.setZonePolicyJSON(zone: "袁河片区", json: #"{"offers":["idle"]}"#, by: "clerk")
         _ = try source.addToken(name: "desk", role: .clerk)
+        // Issue 15's records travel too: enterprise figures, approval batches (geometry and areas), a disposal plan.
+        _ = try source.importEnterpriseFigures(path: fixture("xinyu-efficiency-enterprises-2024.csv"), year: 2024, recordedBy: "clerk")
+        _ = try source.importBatches(from: try FeatureSources.open(fixture("xinyu-efficiency-batches.geojson")), recordedBy: "clerk")
+        try source.planInefficient(parcelID: "XYGX-2023-009", method: .acquisition, plannedFor: CivilDate("2025-12-31")!, recordedBy: "clerk")
         let url = try freshDatabase()
         let there = try Registry.copy(from: dir + "/source.gpkg", to: url)
         #expect(there.parcels == 144 && there.buildings == 165 && there.tokens == 1 && there.zonePolicies == 1 && there.imports == 2)
@@ -115,6 +119,11 @@ struct PostGISStoreTests {
             #expect(try json(r.stats()) == json(source.stats()))
             #expect(try json(r.imports()) == json(source.imports()))
             #expect(try r.allZonePolicyJSON() == source.allZonePolicyJSON())
+            #expect(try r.enterpriseFigures(year: nil) == source.enterpriseFigures(year: nil))
+            #expect(try r.enterpriseFigures(year: nil).count == 42)
+            let asOf = CivilDate("2025-06-30")!
+            #expect(try json(r.batchReport(asOf: asOf)) == json(source.batchReport(asOf: asOf)))
+            #expect(try json(r.inefficientList(asOf: asOf, minPlotRatio: nil)) == json(source.inefficientList(asOf: asOf, minPlotRatio: nil)))
         }
         // The target must be new: a second copy onto it is refused and changes nothing.
         #expect(throws: RegistryError.self) { try Registry.copy(from: dir + "/source.gpkg", to: url) }

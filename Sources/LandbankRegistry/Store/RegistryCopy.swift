@@ -73,6 +73,16 @@ extension Registry {
         for a in try r.projectActuals(of: nil) { try w.putProjectActual(a) }
         for i in try r.projectIncentives(of: nil) { _ = try w.addProjectIncentive(i) }
         for t in try r.apiTokens() { try w.putToken(t); s.tokens += 1 }
+        // Enterprise figures and approval batches keep no record of who imported them in their values: the copy
+        // records itself as their source. Disposal plans keep theirs.
+        let now = HistoryChain.now()
+        let figures = Dictionary(grouping: try r.enterpriseFigures(year: nil)) { "\($0.year)\u{0}\($0.enterpriseID)" }
+        for rows in figures.values.sorted(by: { ($0[0].year, $0[0].enterpriseID) < ($1[0].year, $1[0].enterpriseID) }) {
+            _ = try w.replaceEnterpriseFigures(year: rows[0].year, enterpriseID: rows[0].enterpriseID, rows: rows,
+                                               recordedBy: "landbank copy", at: now)
+        }
+        for b in try r.approvalBatches() { try w.putApprovalBatch(b, recordedBy: "landbank copy", at: now) }
+        for p in try r.inefficiencyPlans() { try w.addInefficiencyPlan(p) }
         var issues: [Int64: [ImportIssue]] = [:]
         try r.forEachImportIssue(importID: nil) { id, issue in issues[id, default: []].append(issue) }
         for record in try r.importRecords(id: nil).reversed() {
