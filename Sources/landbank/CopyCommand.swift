@@ -10,7 +10,8 @@ struct CopyCommand: ParsableCommand {
             (postgresql://user@host/db; the password from PGPASSWORD or ~/.pgpass rather than the URL). The target \
             must not exist yet: a new file, or a database without a registry. Everything is copied in one \
             transaction, all or nothing: features as stored (areas are not measured again), the history with its \
-            ids and hashes, kept geometries, contracts, zone policies, projects, API tokens and the import log. \
+            ids and hashes, kept geometries, contracts, zone policies, projects, API tokens, the import log, \
+            enterprise figures, approval batches and disposal plans. \
             `landbank verify` passes on both ends afterwards.
             """)
 

@@ -26,7 +26,7 @@ struct Landbank: ParsableCommand {
 
 /// The registry file every command but `init` works on.
 struct RegistryArgument: ParsableArguments {
-    @Argument(help: "The registry file (a GeoPackage made by `landbank init`).")
+    @Argument(help: "The registry: a GeoPackage file made by `landbank init`, or a PostgreSQL URL (postgresql://user@host/db).")
     var registry: String
 }
 
