@@ -2,7 +2,8 @@
 # Sets up, builds, and runs the main job on the bundled fixtures: a registry of the Xinyu high-tech zone's
 # 144 disposed idle parcels with their factory buildings, later history and supply contracts; its summary,
 # the zone's disposal report, the idle-land check, the zones' admission policies, a pipeline of 24 investors'
-# demands assigned sites jointly (match --batch), the contiguous blocks of available land, an RFC 7946 export and
+# demands assigned sites jointly (match --batch), the contiguous blocks of available land, per-mu grading of the
+# zone's enterprises and the approval batches' 批而未供 / 供而未用 ledger, an RFC 7946 export and
 # a check of the whole registry (verify).
 # Output goes to out/.
 set -euo pipefail
@@ -22,5 +23,10 @@ set -x
 "$landbank" policy import out/xinyu.gpkg Fixtures/policies-xinyu.json --by demo
 "$landbank" match out/xinyu.gpkg --batch Fixtures/demands-xinyu.json
 "$landbank" blocks out/xinyu.gpkg --min-mu 60
+# Per-mu grading (亩均) of the zone's enterprises, and the approval batches' 批而未供 / 供而未用 ledger.
+"$landbank" enterprise import out/xinyu.gpkg Fixtures/xinyu-efficiency-enterprises-2024.csv --year 2024 --by demo
+"$landbank" grade out/xinyu.gpkg --year 2024 --policy Fixtures/grading-xinyu.json
+"$landbank" batch import out/xinyu.gpkg Fixtures/xinyu-efficiency-batches.geojson --by demo
+"$landbank" batch report out/xinyu.gpkg --as-of 2025-06-30 --geojson out/xinyu-unsupplied.geojson
 "$landbank" export out/xinyu.gpkg --out out/xinyu.geojson
 "$landbank" verify out/xinyu.gpkg
