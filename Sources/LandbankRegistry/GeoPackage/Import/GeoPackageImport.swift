@@ -29,22 +29,9 @@ extension GeoPackageStore {
                            progress: ((Int) -> Void)?,
                            makeWriter: @escaping (Database, String, Int64, HistoryChain) throws -> any FeatureWriter) throws -> ImportSummary {
         let run = ImportRun(file: source.name, layer: layer, options: options)
-        let result: (crs: String, totals: AreaTotals, kept: Bool)
-        do {
-            result = try importing(source, options, run: run, progress: progress, makeWriter: makeWriter)
-        } catch var e as ImportError {
-            // The file could not be read on, or named a CRS landbank cannot use: nothing was written.
-            run.note([ImportIssue(e, index: ImportPipeline.index(in: e.position))])
-            if !options.dryRun { e.record = logAfterRollback(run.record(.failed, message: e.description), run) }
-            throw e
-        }
-        if !result.kept && !options.dryRun, var refusal = run.firstRejection {
-            refusal.record = logAfterRollback(run.record(.refused, message: refusal.description), run)
-            throw refusal
-        }
-        let outcome: ImportRecord.Outcome = run.rejected == 0 ? .imported : (result.kept ? .partial : .refused)
-        let record = options.dryRun ? run.record(outcome) : (run.stored ?? run.record(outcome))
-        return ImportSummary(file: source.name, sourceCRS: result.crs, imported: result.totals, log: record)
+        return try ImportFlow.run(source, options, run: run,
+                                  importing: { try importing(source, options, run: run, progress: progress, makeWriter: makeWriter) },
+                                  logAfterRollback: { logAfterRollback($0, run) })
     }
 
     /// The log of an import whose data was rolled back, in a transaction of its own; nil if even that fails
@@ -59,27 +46,10 @@ extension GeoPackageStore {
     /// The data transaction. Returns the source CRS's name, the totals written, and whether they were kept.
     private func importing(_ source: FeatureSource, _ options: ImportOptions, run: ImportRun, progress: ((Int) -> Void)?,
                            makeWriter: (Database, String, Int64, HistoryChain) throws -> any FeatureWriter) throws -> (crs: String, totals: AreaTotals, kept: Bool) {
-        func fail(_ reason: ImportError.Reason) -> ImportError { ImportError(file: source.name, reason: reason) }
-        guard let crsText = options.crs ?? source.declaredCRS ?? source.defaultCRS else {
-            throw fail(.crs("the file names no CRS; say which with --crs (e.g. --crs EPSG:4547)"))
-        }
-        let sourceCRS: CoordinateReferenceSystem
-        do { sourceCRS = try ThreadGeodesy.current().crs(crsText) } catch { throw fail(.crs("\(error)")) }
         let crs = try self.crs
-        if options.fromGCJ02 && sourceCRS.kind != .geographic {
-            throw fail(.crs("--from-gcj02 needs longitude/latitude input, but the file is in \(sourceCRS.identifier)"))
-        }
-        if let field = options.idField { source.useIDField(field) }
-        // The producer thread gets a PROJ context of its own, made here and handed over: a context must not be
-        // used by two threads, and the calling thread's (`ThreadGeodesy`) stays with it.
-        let context = try ProjContext()
-        let processor = try FeatureProcessor(source: try CoordinateReferenceSystem(sourceCRS.definition, context: context),
-                                             registry: try CoordinateReferenceSystem(crs.definition, context: context),
-                                             srsID: srsID, fromGCJ02: options.fromGCJ02, maxRepairChange: options.maxRepairChange)
+        let (sourceCRS, pipeline) = try ImportFlow.pipeline(source, options, layer: run.layer, registry: crs, srsID: srsID)
         let importedAt = ISO8601DateFormatter().string(from: Date())
         var totals = Accumulator(projected: crs.kind == .projected)
-        let kind: ImportPipeline.Kind = run.layer == .parcels ? .parcels : .buildings
-        let pipeline = ImportPipeline(source: source, processor: processor, idField: options.idField, kind: kind)
         defer { pipeline.stop() }
         try refuseIfReadOnly()
         var kept = false
