@@ -87,18 +87,11 @@ final class GeoPackageAccess: StoreWriter {
             SELECT \(HistoryEvent.columns) FROM events WHERE subject = ? AND kind IN (\(list))
             ORDER BY subject_id, event_date, id
             """, arguments: [kind.rawValue])
-        var subject: String?
-        var events: [HistoryEvent] = []
-        while let row = try cursor.next() {
-            let e = HistoryEvent(row: row)
-            if e.subject.id != subject {
-                if let subject { try body(subject, events) }
-                subject = e.subject.id
-                events = []
-            }
-            events.append(e)
+        try withoutActuallyEscaping(body) { body in
+            var groups = SubjectGroups(body)
+            while let row = try cursor.next() { try groups.add(HistoryEvent(row: row)) }
+            try groups.finish()
         }
-        if let subject { try body(subject, events) }
     }
 
     func contracts(parcelID: String?) throws -> [StoredContract] {

@@ -99,21 +99,16 @@ final class PGAccess: StoreWriter {
     }
 
     func forEachHistory(of kind: Subject.Kind, kinds: Set<EventKind>, _ body: (String, [HistoryEvent]) throws -> Void) throws {
-        var subject: String?
-        var events: [HistoryEvent] = []
-        try stream("""
-            SELECT \(PGRecords.eventColumns) FROM events WHERE subject = $1 AND kind = ANY($2::text[])
-            ORDER BY subject_id, event_date, id
-            """, [kind.rawValue, "{" + kinds.map(\.rawValue).sorted().joined(separator: ",") + "}"]) { r in
-            guard let e = PGRecords.event(r) else { return }
-            if e.subject.id != subject {
-                if let subject { try body(subject, events) }
-                subject = e.subject.id
-                events = []
+        try withoutActuallyEscaping(body) { body in
+            var groups = SubjectGroups(body)
+            try stream("""
+                SELECT \(PGRecords.eventColumns) FROM events WHERE subject = $1 AND kind = ANY($2::text[])
+                ORDER BY subject_id, event_date, id
+                """, [kind.rawValue, "{" + kinds.map(\.rawValue).sorted().joined(separator: ",") + "}"]) { r in
+                if let e = PGRecords.event(r) { try groups.add(e) }
             }
-            events.append(e)
+            try groups.finish()
         }
-        if let subject { try body(subject, events) }
     }
 
     func contracts(parcelID: String?) throws -> [StoredContract] {
