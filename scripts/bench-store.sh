@@ -13,7 +13,8 @@
 # 4. WRITERS concurrent writer processes recording EVENTS status changes each, one transaction per event
 #    (scripts/bench-store: `Registry.record`, as `landbank record`), into each store: events/s, and a check that
 #    all WRITERS x EVENTS are there and that `landbank verify` passes.
-# Work files live in out/bench-store/ (ignored by git).
+# Work files live in out/bench-store/ (ignored by git). STAGES (default "setup single writers") picks the parts to
+# run: `STAGES=writers scripts/bench-store.sh` measures the writers again on the registries a previous run left.
 set -euo pipefail
 
 N=${1:-1000000}
@@ -21,6 +22,8 @@ WRITERS=${2:-8}
 EVENTS=${3:-10000}
 POINTS=${4:-200}
 PASSES=${5:-3}
+STAGES=${STAGES:-setup single writers}
+stage() { [[ " $STAGES " == *" $1 "* ]]; }
 for v in "$N" "$WRITERS" "$EVENTS" "$POINTS" "$PASSES"; do
     [[ $v =~ ^[0-9]+$ && $v -gt 0 ]] || { echo "usage: $0 [N] [WRITERS] [EVENTS] [POINTS] [PASSES]" >&2; exit 2; }
 done
@@ -52,20 +55,29 @@ fi
 
 BASE=$(scripts/pg-local.sh start "$PGDIR")
 trap 'scripts/pg-local.sh stop "$PGDIR" >/dev/null 2>&1 || true' EXIT
-PG=${BASE%/*}/bench_store
-psql "$BASE" -qc "DROP DATABASE IF EXISTS bench_store" -c "CREATE DATABASE bench_store"
+PG=${BASE%/*}/bench_store_$N
 GPKG=$WORK/reg-$N.gpkg
-rm -f "$GPKG" "$GPKG"-wal "$GPKG"-shm
+if stage setup; then
+    psql "$BASE" -qc "DROP DATABASE IF EXISTS bench_store_$N" -c "CREATE DATABASE bench_store_$N"
+    rm -f "$GPKG" "$GPKG"-wal "$GPKG"-shm
+elif [[ ! -e $GPKG ]] || ! psql "$PG" -qAtc "SELECT 1" >/dev/null 2>&1; then
+    echo "no registries from a previous run in $WORK: run with the setup stage first" >&2; exit 1
+fi
+count() {
+    if [[ $1 == pg ]]; then psql "$PG" -qAtc "SELECT count(*) FROM events WHERE recorded_by LIKE 'bench-writer-%'"
+    else sqlite3 "$GPKG" "SELECT count(*) FROM events WHERE recorded_by LIKE 'bench-writer-%'"; fi
+}
 
 LOG=$WORK/run.log
 {
 echo "$N parcels, $((N / 5)) buildings; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
-for store in gpkg pg; do
+stage setup && for store in gpkg pg; do
     REG=$GPKG; [[ $store == pg ]] && REG=$PG
     echo "== $store: import"
     /usr/bin/time -f "$store setup (init, import, building import, policies): %e s wall, %M KiB max RSS" \
         "$MATCH" setup "$REG" "$WORK/parcels-$N.geojson" "$WORK/buildings-$N.geojson" "$POLICIES"
 done
+if stage single; then
 cd scripts && /usr/bin/python3 -c "import bench_peers; bench_peers.write_spots('$WORK/points.tsv', $POINTS, $HALF)" && cd "$ROOT"
 for store in gpkg pg; do
     REG=$GPKG; [[ $store == pg ]] && REG=$PG
@@ -74,20 +86,20 @@ for store in gpkg pg; do
 done
 if cmp -s "$WORK/answers-gpkg.tsv" "$WORK/answers-pg.tsv"; then echo "candidates: the same on both stores"
 else echo "candidates DIFFER between the stores (see $WORK/answers-*.tsv)"; fi
-for store in gpkg pg; do
+fi
+stage writers && for store in gpkg pg; do
     REG=$GPKG; [[ $store == pg ]] && REG=$PG
     echo "== $store: $WRITERS writer processes x $EVENTS events"
+    before=$(count $store)
     t0=$(date +%s.%N)
     pids=()
     for ((w = 0; w < WRITERS; w++)); do "$WRITE" write "$REG" "$w" "$WRITERS" "$EVENTS" >"$WORK/writer-$store-$w.out" & pids+=($!); done
     failed=0
     for p in "${pids[@]}"; do wait "$p" || failed=1; done
     t1=$(date +%s.%N)
-    if [[ $store == pg ]]; then
-        n=$(psql "$PG" -qAtc "SELECT count(*) FROM events WHERE recorded_by LIKE 'bench-writer-%'")
-    else
-        n=$(sqlite3 "$GPKG" "SELECT count(*) FROM events WHERE recorded_by LIKE 'bench-writer-%'")
-    fi
+    n=$(($(count $store) - before))
+    times=$(cat "$WORK"/writer-$store-*.out | tr '\n' ' ')
+    echo "$store writers' own seconds: ${times:-none finished}"
     python3 -c "t = $t1 - $t0; print(f'$store writers: {$n} events in {t:.1f} s = {$n / t:.0f} events/s (failed writers: $failed)')"
     [[ $n -eq $((WRITERS * EVENTS)) ]] && echo "$store: all $n events present" || echo "$store: MISSING events: $n of $((WRITERS * EVENTS))"
     "$LB" verify "$REG" | grep -v '^ok' || true

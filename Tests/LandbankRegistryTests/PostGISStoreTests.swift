@@ -96,6 +96,57 @@ struct PostGISStoreTests {
         #expect(report.checks.contains { $0.name == "history hash chain" && $0.problems.first?.contains("event #3") == true })
     }
 
+    @Test("a status changed behind landbank's back is caught by verify: it is not what the history derives")
+    func statusAgainstHistory() throws {
+        let url = try freshDatabase()
+        let r = try demoRegistry(at: url)
+        #expect(try r.verify().checks.contains { $0.name == "statuses follow the history" && $0.ok })
+        let c = try PGConnection(PGURL(url))
+        let id: String = try #require(try c.query("SELECT parcel_id FROM parcels WHERE status = 'idle' ORDER BY parcel_id LIMIT 1").first?["parcel_id"])
+        try c.execute("UPDATE parcels SET status = 'revitalized' WHERE parcel_id = '\(id)'")
+        let check = try #require(try r.verify().checks.first { $0.name == "statuses follow the history" })
+        #expect(check.problems == ["parcel \(id): status revitalized, its history says idle"], "\(check.problems)")
+    }
+
+    @Test("buildings on PostgreSQL: one off its parcel and one on no parcel are named, nothing is written; skipped, the rest go in")
+    func buildingRefusals() throws {
+        let url = try freshDatabase()
+        let r = try Registry.create(at: url, crs: "EPSG:4547")
+        _ = try r.importFile(fixture("xinyu-hitech-disposed.geojson"), ImportOptions(recordedBy: "clerk"))
+        let all = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: fixture("xinyu-hitech-buildings.geojson")))) as! [String: Any]
+        var features = (all["features"] as! [[String: Any]]).prefix(40).map { $0 }
+        func set(_ i: Int, parcel: String) {
+            var p = features[i]["properties"] as! [String: Any]
+            p["parcel_id"] = parcel
+            features[i]["properties"] = p
+        }
+        let far = (features.last!["properties"] as! [String: Any])["parcel_id"] as! String
+        set(3, parcel: "NOPE")
+        set(4, parcel: far)
+        var file = all
+        file["features"] = features
+        let path = try scratchDirectory() + "/b.geojson"
+        try JSONSerialization.data(withJSONObject: file, options: .sortedKeys).write(to: URL(fileURLWithPath: path))
+        let bad4 = features[3]["id"] as! String, bad5 = features[4]["id"] as! String
+        #expect {
+            _ = try r.importBuildings(from: try FeatureSources.open(path))
+        } throws: { e in
+            "\(e)".contains(bad4) && "\(e)".contains("no parcel \"NOPE\"")
+        }
+        #expect(try r.buildings().isEmpty)
+        var options = ImportOptions()
+        options.skipInvalid = true
+        let s = try r.importBuildings(from: try FeatureSources.open(path), options: options)
+        #expect(s.imported.parcels == 38)
+        let stored = Set(try r.buildings().map(\.buildingID))
+        #expect(stored.count == 38 && !stored.contains(bad4) && !stored.contains(bad5))
+        let last = try #require(try r.imports().first?.id)
+        var messages: [String] = []
+        try r.forEachImportIssue(importID: last) { _, issue in if issue.featureID == bad5 { messages.append(issue.message) } }
+        #expect(messages.contains { $0.contains("does not lie on parcel \"\(far)\"") }, "\(messages)")
+        #expect(try r.verify().ok)
+    }
+
     @Test("a copy GeoPackage → PostGIS → GeoPackage keeps every record and hash, and verify passes on each end")
     func copyBothWays() throws {
         let dir = try scratchDirectory()

@@ -17,6 +17,8 @@ final class GeoPackageStore: RegistryStore {
     /// Opened for reading only: `write` refuses.
     let readOnly: Bool
     private let changes = ChangeWatch()
+    /// Turns for the write lock among landbank processes (see `WriterQueue`).
+    let queue: WriterQueue
 
     var location: String { path }
 
@@ -131,10 +133,11 @@ final class GeoPackageStore: RegistryStore {
                                                                                  onWait: onWait))
             }
         } catch { throw failure(error) }
-        let probe = GeoPackageStore(path: path, db: pool, crsDefinition: crsText, srsID: srs, outsideEdits: nil, readOnly: readOnly)
+        let probe = GeoPackageStore(path: path, db: pool, crsDefinition: crsText, srsID: srs, outsideEdits: nil, readOnly: readOnly,
+                                    busyLimit: busyLimit, onWait: onWait)
         guard !readOnly, try probe.hasOutsideEdits() else { return probe }
         return GeoPackageStore(path: path, db: pool, crsDefinition: crsText, srsID: srs, outsideEdits: try probe.recordOutsideEdits(),
-                               readOnly: false)
+                               readOnly: false, busyLimit: busyLimit, onWait: onWait)
     }
 
     /// Whether the file still needs its schema migrated, or its journal switched to WAL; and whether it is a
@@ -179,6 +182,7 @@ final class GeoPackageStore: RegistryStore {
             try? db.close()
             Leftovers.foldWAL(path)
         }
+        if !readOnly { WriterQueue.removeIfIdle(registry: path) }
     }
 
     /// Whether this process may write the file and the directory beside it (where SQLite keeps -wal and -shm).
@@ -194,8 +198,10 @@ final class GeoPackageStore: RegistryStore {
         return "file:" + (absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute) + "?immutable=1"
     }
 
-    init(path: String, db: DatabasePool, crsDefinition: String, srsID: Int32, outsideEdits: OutsideEditReport?, readOnly: Bool) {
+    init(path: String, db: DatabasePool, crsDefinition: String, srsID: Int32, outsideEdits: OutsideEditReport?, readOnly: Bool,
+         busyLimit: TimeInterval = BusyWait.defaultLimit, onWait: (@Sendable (RegistryWait) -> Void)? = nil) {
         self.readOnly = readOnly
+        self.queue = WriterQueue(registry: path, limit: busyLimit, onWait: onWait)
         self.path = path
         self.db = db
         self.crsDefinition = crsDefinition

@@ -2,12 +2,13 @@ import Foundation
 import GRDB
 
 /// What a killed landbank process leaves beside the registry, removed by the next command that opens it:
-/// the dead writer's `WriterNote`, and a rollback journal that is not hot (SQLite zeroes a journal's header until
+/// the dead writer's `WriterNote`, the `WriterQueue`'s lock file when no one holds it, and a rollback journal that is not hot (SQLite zeroes a journal's header until
 /// the journal is synced; such a journal holds nothing to roll back, and SQLite deletes it only at the next
 /// write's commit, so a read-only command would otherwise leave it lingering).
 enum Leftovers {
     static func clean(registry path: String) {
         WriterNote.remove(for: path)  // only a dead process's: a live writer's note stays
+        WriterQueue.removeIfIdle(registry: path)
         foldWAL(path)
         let journal = path + "-journal"
         guard FileManager.default.fileExists(atPath: journal) else { return }

@@ -6,11 +6,13 @@ extension GeoPackageStore {
     /// hash may be sealed. The marker is removed before commit, so no other program ever sees it.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         try refuseIfReadOnly()
-        return try db.write { db in
-            try Self.markWriting(db)
-            let result = try body(db)
-            try Self.unmarkWriting(db)
-            return result
+        return try queue.withTurn {
+            try db.write { db in
+                try Self.markWriting(db)
+                let result = try body(db)
+                try Self.unmarkWriting(db)
+                return result
+            }
         }
     }
 

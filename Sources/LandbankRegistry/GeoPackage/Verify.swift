@@ -89,7 +89,7 @@ extension GeoPackageStore {
                 report.add("spatial index of \(t)", p, limit: limit)
             }
             try Self.verifyGeometries(db, measure, &report, limit: limit)
-            try Self.verifyHistory(db, &report, limit: limit)
+            try Self.verifyHistory(db, path: path, &report, limit: limit)
             try Self.verifyProjects(db, &report, limit: limit)
             return report
         }

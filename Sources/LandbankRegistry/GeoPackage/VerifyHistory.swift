@@ -5,7 +5,7 @@ import LandbankLifecycle
 extension GeoPackageStore {
     /// History checks of `verify`: the hash chains, the protecting triggers, unrecorded outside edits, statuses
     /// against the corrected history, and histories whose feature is gone without a recorded deletion.
-    static func verifyHistory(_ db: Database, _ report: inout VerifyReport, limit: Int) throws {
+    static func verifyHistory(_ db: Database, path: String, _ report: inout VerifyReport, limit: Int) throws {
         var chain: [String] = [], unsealed: [String] = []
         var previous = HistoryChain.genesis
         var hashes: [Int64: String] = [:]
@@ -59,42 +59,15 @@ extension GeoPackageStore {
         report.add("history protected by its triggers", triggers, limit: limit)
         report.add("edits made outside landbank recorded", unsealed, limit: limit)
 
-        var statuses: [String] = [], orphans: [String] = []
+        var audit = StatusAudit()
+        let access = GeoPackageAccess(db: db, path: path)
         for kind in Subject.Kind.allCases {
-            var cached: [String: ParcelStatus?] = [:]
+            var stored: [String: ParcelStatus?] = [:]
             for r in try Row.fetchAll(db, sql: "SELECT \(kind.idColumn), status FROM \(kind.table)") {
-                cached[r[0]] = (r[1] as String?).flatMap(ParcelStatus.init(rawValue:))
+                stored[r[0]] = (r[1] as String?).flatMap(ParcelStatus.init(rawValue:))
             }
-            var subject: String?
-            var entries: [HistoryEvent] = []
-            func close() {
-                guard let id = subject else { return }
-                let history = entries.map(\.entry)
-                if let status = cached[id] {
-                    let derived = Corrections.currentStatus(history)
-                    if status != derived {
-                        statuses.append("\(kind.rawValue) \(id): status \(status?.rawValue ?? "none"), its history says \(derived?.rawValue ?? "none")")
-                    }
-                    if let why = Corrections.transitionRefusal(history) { statuses.append("\(kind.rawValue) \(id): \(why)") }
-                } else if !entries.contains(where: { $0.kind == .outsideEdit && $0.note?.contains("deleted") == true }) {
-                    orphans.append("\(kind.rawValue) \(id) has a history but is not in the registry, and no deletion was recorded")
-                }
-                cached[id] = nil
-            }
-            let cursor = try Row.fetchCursor(db, sql: """
-                SELECT \(HistoryEvent.columns) FROM events WHERE subject = ? ORDER BY subject_id, event_date, id
-                """, arguments: [kind.rawValue])
-            while let r = try cursor.next() {
-                let e = HistoryEvent(row: r)
-                if e.subject.id != subject { close(); subject = e.subject.id; entries = [] }
-                entries.append(e)
-            }
-            close()
-            for (id, status) in cached where status != nil {
-                statuses.append("\(kind.rawValue) \(id): status \(status!.rawValue), but it has no history")
-            }
+            try audit.check(kind, stored: stored) { try access.forEachHistory(of: kind, kinds: Set(EventKind.allCases), $0) }
         }
-        report.add("statuses follow the history", statuses.sorted(), limit: limit)
-        report.add("every history belongs to a feature", orphans.sorted(), limit: limit)
+        audit.add(to: &report, limit: limit)
     }
 }

@@ -162,6 +162,13 @@ struct PGCopy {
 
     var pending: Int { buffer.count }
 
+    /// A text[] literal ("{\"a\",\"b\"}"), each element quoted and its quotes and backslashes escaped, for
+    /// `= ANY($1::text[])`.
+    static func arrayLiteral(_ items: [String]) -> String {
+        "{" + items.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+            .joined(separator: ",") + "}"
+    }
+
     /// Sends what is buffered once it passes 1 MiB (always when `force`).
     mutating func flush(into c: PGConnection, force: Bool = true) throws {
         guard !buffer.isEmpty, force || buffer.count > 1 << 20 else { return }

@@ -5,9 +5,10 @@ import LandbankLifecycle
 
 /// Writes imported rows into PostgreSQL inside the import's transaction. Parcels stream through one COPY
 /// (ids checked here, against the table and the file,
-/// so that a duplicate is refused with its position as the GeoPackage store refuses it); buildings are checked
-/// against their parcel (GEOS, as `BuildingWriter` does) and inserted one by one. The parcels' `registered`
-/// events are kept as COPY text (about 250 bytes each) and sent after the parcels: one connection runs one COPY.
+/// so that a duplicate is refused with its position as the GeoPackage store refuses it). Buildings go by the
+/// pipeline's batches: the parcels a batch stands on are read in one query, each footprint is checked against its
+/// parcel (GEOS, as `BuildingWriter` does), and the batch is sent in one COPY. The `registered` events are kept
+/// as COPY text (about 250 bytes each) and sent at the end: one connection runs one COPY at a time.
 struct PGFeatureWriter {
     let access: PGAccess
     let layer: Layer
@@ -20,7 +21,8 @@ struct PGFeatureWriter {
     private var existing: Set<String> = []
     private var seen: [String: Int] = [:]
     private let geos: GEOSContext
-    private var cached: (id: String, geometry: Geometry)?
+    /// The parcels the current batch of buildings stands on, by id.
+    private var standOn: [String: Geometry] = [:]
 
     init(access: PGAccess, layer: Layer, file: String, importedAt: String, options: ImportOptions) throws {
         self.access = access
@@ -70,15 +72,8 @@ struct PGFeatureWriter {
             return e
         }
         if existing.contains(b.buildingID) || seen[b.buildingID] != nil { throw refuse(.duplicateID(b.buildingID, firstPosition: nil)) }
-        let parcel: Geometry
-        if let c = cached, c.id == b.parcelID {
-            parcel = c.geometry
-        } else {
-            guard let found = try access.parcel(id: b.parcelID) else {
-                throw refuse(.badAttribute("no parcel \"\(b.parcelID)\" in the registry to stand on"))
-            }
-            parcel = .multiPolygon(found.geometry)
-            cached = (b.parcelID, parcel)
+        guard let parcel = standOn[b.parcelID] else {
+            throw refuse(.badAttribute("no parcel \"\(b.parcelID)\" in the registry to stand on"))
         }
         do {
             guard try geos.covers(parcel, .multiPolygon(row.output.geometry), tolerance: BuildingWriter.tolerance) else {
@@ -89,20 +84,36 @@ struct PGFeatureWriter {
         }
         seen[b.buildingID] = row.index
         let out = row.output
-        try access.c.query("""
-            INSERT INTO buildings (geom, geom_sha256, building_id, parcel_id, name, floor_area_m2, storeys, clear_height_m,
-              floor_load_kn_m2, power_kva, crane_t, structure, year_built, standard_factory, vacant_floor_area_m2,
-              rent_yuan_m2_month, available_from, status, disposal_method, footprint_area_m2,
-              footprint_ellipsoidal_area_m2, properties, imported_at)
-            VALUES (ST_GeomFromEWKB($1), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
-            """, [try PGGeometry.ewkb(gpkg: out.blob, srid: access.store.srsID), out.digest, b.buildingID, b.parcelID, b.name,
-                  b.floorArea, b.storeys, b.clearHeight, b.floorLoad, b.powerKVA, b.craneTonnes, b.structure?.rawValue, b.yearBuilt,
-                  b.standardFactory ? 1 : 0, b.vacantFloorArea, b.rent, b.availableFrom?.description, b.status?.rawValue,
+        rows.row([PGGeometry.hex(try PGGeometry.ewkb(gpkg: out.blob, srid: access.store.srsID)), out.digest, b.buildingID, b.parcelID,
+                  b.name, b.floorArea, b.storeys, b.clearHeight, b.floorLoad, b.powerKVA, b.craneTonnes, b.structure?.rawValue,
+                  b.yearBuilt, b.standardFactory ? 1 : 0, b.vacantFloorArea, b.rent, b.availableFrom?.description, b.status?.rawValue,
                   b.disposalMethod?.rawValue, out.cadastralAreaM2, out.ellipsoidalAreaM2, b.otherProperties, importedAt])
         if let status = b.status {
-            try chain.append(RegisteredEvent.content(
-                .building, b.buildingID, b.statusDate ?? options.statusDate, status, b.disposalMethod, options.recordedBy, file))
+            events.row(chain.next(RegisteredEvent.content(
+                .building, b.buildingID, b.statusDate ?? options.statusDate, status, b.disposalMethod, options.recordedBy, file)).values)
         }
+    }
+
+    /// Before a batch of buildings: reads the parcels they stand on, in one query.
+    mutating func beginBatch(_ items: [ImportPipeline.Item]) throws {
+        guard layer == .buildings else { return }
+        var ids = Set<String>()
+        for case .row(let row) in items { if case .building(let b) = row.attributes { ids.insert(b.parcelID) } }
+        standOn = [:]
+        guard !ids.isEmpty else { return }
+        try access.stream("SELECT parcel_id, ST_AsBinary(geom) AS wkb FROM parcels WHERE parcel_id = ANY($1::text[])",
+                          [PGCopy.arrayLiteral(ids.sorted())]) { r in
+            guard let id: String = r["parcel_id"] else { return }
+            standOn[id] = .multiPolygon(try PGGeometry.multiPolygon(r, id: id, location: access.location))
+        }
+    }
+
+    /// After a batch of buildings: sends its rows in one COPY.
+    mutating func endBatch() throws {
+        guard layer == .buildings, rows.pending > 0 else { return }
+        let buffered = rows
+        try access.c.copy(Self.copyBuildings) { copy in copy = buffered }
+        rows = PGCopy()
     }
 
     static let copyParcels = """
@@ -110,15 +121,23 @@ struct PGFeatureWriter {
           cadastral_area_mu, ellipsoidal_area_m2, ellipsoidal_area_mu, properties, imported_at) FROM STDIN
         """
 
-    /// Ends the parcels' COPY (abandoned when `failing`), then sends their events.
+    static let copyBuildings = """
+        COPY buildings (geom, geom_sha256, building_id, parcel_id, name, floor_area_m2, storeys, clear_height_m,
+          floor_load_kn_m2, power_kva, crane_t, structure, year_built, standard_factory, vacant_floor_area_m2,
+          rent_yuan_m2_month, available_from, status, disposal_method, footprint_area_m2,
+          footprint_ellipsoidal_area_m2, properties, imported_at) FROM STDIN
+        """
+
+    /// Ends the parcels' COPY (abandoned when `failing`), then sends the events.
     mutating func finish(failing: Bool = false) throws {
-        guard layer == .parcels else { return }
         if failing {
-            try? access.c.endCopy(failing: true)
+            if layer == .parcels { try? access.c.endCopy(failing: true) }
             return
         }
-        try rows.flush(into: access.c)
-        try access.c.endCopy()
+        if layer == .parcels {
+            try rows.flush(into: access.c)
+            try access.c.endCopy()
+        }
         if events.pending > 0 {
             let buffered = events
             try access.c.copy("""

@@ -76,6 +76,7 @@ extension PostGISStore {
                 if case .failed(let error) = batch { throw error }
                 continue
             }
+            try writer.beginBatch(items)
             for item in items {
                 run.features += 1
                 if run.features % 10_000 == 0 { progress?(run.features) }
@@ -93,6 +94,7 @@ extension PostGISStore {
                     }
                 }
             }
+            try writer.endBatch()
         }
     }
 }

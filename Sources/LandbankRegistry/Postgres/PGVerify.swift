@@ -29,6 +29,16 @@ extension PostGISStore {
                 report.add("geometries against their measured digests", try geometryProblems(access, &mismeasured), limit: limit)
                 report.add("history hash chain", try historyProblems(access), limit: limit)
                 report.add("project history hash chain", try access.projectChainProblems(), limit: limit)
+                var audit = StatusAudit()
+                for kind in Subject.Kind.allCases {
+                    var stored: [String: ParcelStatus?] = [:]
+                    let (table, column) = kind == .parcel ? ("parcels", "parcel_id") : ("buildings", "building_id")
+                    try access.stream("SELECT \(column) AS id, status FROM \(table)", []) { r in
+                        if let id: String = r["id"] { stored[id] = (r["status"] as String?).flatMap(ParcelStatus.init(rawValue:)) }
+                    }
+                    try audit.check(kind, stored: stored) { try access.forEachHistory(of: kind, kinds: Set(EventKind.allCases), $0) }
+                }
+                audit.add(to: &report, limit: limit)
                 report.mismeasured = Set(mismeasured)
                 return report
             }

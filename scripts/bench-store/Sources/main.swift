@@ -4,8 +4,10 @@
 //   bench-store write REGISTRY WRITER WRITERS EVENTS
 // setup and single do what bench-match's do (Workload.swift is bench-match's own file, linked here: the same four
 // demands at the same points). write: one writer process, recording EVENTS status changes, each its own write
-// transaction (`Registry.record`, as `landbank record` does), on parcel number WRITER of the registry's first
-// WRITERS revitalized parcels (by id): idle, then revitalized by lease again, a day apart; prints its seconds.
+// transaction (`Registry.record`, as `landbank record` does), round-robin over share number WRITER of the
+// registry's first WRITERS x 500 revitalized parcels (by id) — 20 events per parcel at 10,000 events, a parcel's
+// history over decades rather than one parcel's 10,000 — idle, then revitalized by lease again, a day apart, each
+// after the parcel's last event (so a second run continues the first); prints its seconds.
 import Foundation
 import LandbankLifecycle
 import LandbankMatching
@@ -22,6 +24,8 @@ func usage() -> Never {
     exit(2)
 }
 guard args.count == 5 else { usage() }
+/// Parcels per writer process in `write`.
+let perWriter = 500
 
 switch args[0] {
 case "setup":
@@ -69,19 +73,25 @@ case "single":
 case "write":
     guard let writer = Int(args[2]), let writers = Int(args[3]), let events = Int(args[4]) else { usage() }
     let registry = try Registry.open(at: args[1])
-    let parcels = try registry.parcels(ParcelFilter(status: .revitalized), limit: writers)
-    guard writer < parcels.count else {
-        FileHandle.standardError.write(Data("bench-store: only \(parcels.count) revitalized parcels\n".utf8))
+    let pool = try registry.parcels(ParcelFilter(status: .revitalized), limit: writers * perWriter)
+    let share = pool.count / writers
+    guard share > 0 else {
+        FileHandle.standardError.write(Data("bench-store: only \(pool.count) revitalized parcels for \(writers) writers\n".utf8))
         exit(1)
     }
-    let subject = Subject(.parcel, parcels[writer].parcelID)
+    // This writer's parcels, each continuing after its own last event (a re-run follows the previous one).
+    let mine = pool[(writer * share)..<((writer + 1) * share)].map { Subject(.parcel, $0.parcelID) }
+    let floor = CivilDate("2030-01-01")!.daysSince1970
+    var next = try mine.map { max(floor, (try registry.history(of: $0).last?.date.daysSince1970 ?? floor) + 1) }
+    var idleNow = [Bool](repeating: false, count: mine.count)
     let t0 = now()
-    let first = CivilDate("2030-01-01")!
     for i in 0..<events {
-        let idle = i % 2 == 0
-        _ = try registry.record(NewEvent(subject: subject, date: CivilDate(daysSince1970: first.daysSince1970 + i),
-                                         status: idle ? .idle : .revitalized, disposalMethod: idle ? nil : .lease,
+        let p = i % mine.count
+        idleNow[p].toggle()
+        _ = try registry.record(NewEvent(subject: mine[p], date: CivilDate(daysSince1970: next[p]),
+                                         status: idleNow[p] ? .idle : .revitalized, disposalMethod: idleNow[p] ? nil : .lease,
                                          recordedBy: "bench-writer-\(writer)"))
+        next[p] += 1
     }
     print(String(format: "%.3f", now() - t0))
 default:

@@ -53,7 +53,7 @@ extension GeoPackageStore {
         defer { pipeline.stop() }
         try refuseIfReadOnly()
         var kept = false
-        try db.writeWithoutTransaction { db in
+        try queue.withTurn { try db.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
                 try Self.markWriting(db)
                 let table = run.layer.rawValue
@@ -113,7 +113,7 @@ extension GeoPackageStore {
                 kept = true
                 return .commit
             }
-        }
+        } }
         // A CRS read from a file's WKT has no code: name it rather than print the whole WKT.
         let crsName = sourceCRS.authority == nil && sourceCRS.definition.count > 40 ? sourceCRS.name : sourceCRS.identifier
         return (crsName, totals.totals, kept)
