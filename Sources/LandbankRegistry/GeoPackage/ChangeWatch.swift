@@ -16,7 +16,7 @@ final class ChangeWatch: @unchecked Sendable {
                 let target = GeoPackageStore.writable(path) ? path : GeoPackageStore.immutableURI(path)
                 queue = try DatabaseQueue(path: target, configuration: GeoPackageStore.configuration(readOnly: true))
             }
-            return try queue!.inDatabase { try Int64.fetchOne($0, sql: "PRAGMA data_version") ?? 0 }
+            return try queue!.inDatabase { try Int64.fetchOne($0.cachedStatement(sql: "PRAGMA data_version")) ?? 0 }
         }
     }
 }

@@ -17,6 +17,8 @@ final class GeoPackageStore: RegistryStore {
     /// Opened for reading only: `write` refuses.
     let readOnly: Bool
     private let changes = ChangeWatch()
+    /// Site searches that found nothing, while the file is unchanged.
+    let emptySites = EmptySiteCache()
     /// Turns for the write lock among landbank processes (see `WriterQueue`).
     let queue: WriterQueue
 

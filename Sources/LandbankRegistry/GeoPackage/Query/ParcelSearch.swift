@@ -10,10 +10,14 @@ extension GeoPackageStore {
         let (conditions, args) = q.attributeSQL(projected: search.projected)
         let need = q.limit.map { $0 + 1 }
         func key(_ p: Parcel) -> Double { sort == .area ? -(p.cadastralAreaM2 ?? p.ellipsoidalAreaM2) : 0 }
+        let site = q.siteConditions(projected: search.projected)
+        let known = q.near != nil || q.bbox != nil ? try knownEmpty(.parcels, site) : nil
+        if known?.empty == true { return SitePage(hits: [], nextPageToken: nil) }
         let found: [Found<Parcel>] = try searchRead { db in
             if q.near != nil || q.bbox != nil {
-                return try search.spatial(db, layer: .parcels, site: q.siteConditions(projected: search.projected), conditions: conditions, args, near: q.near, bbox: q.bbox,
-                                   need: sort == .distance ? need : nil, after: after, sortByDistance: sort == .distance) { row in
+                return try search.spatial(db, layer: .parcels, site: site, conditions: conditions, args, near: q.near, bbox: q.bbox,
+                                   need: sort == .distance ? need : nil, after: after, sortByDistance: sort == .distance,
+                                   foundNothing: { known?.note() }) { row in
                     let p = Parcel(row: row)
                     return (p, p.parcelID, key(p))
                 }
@@ -47,11 +51,14 @@ extension GeoPackageStore {
         let after = try q.pageToken.map { try PageToken($0, sort: sort, path: path) }
         let (conditions, args) = q.attributeSQL()
         let need = q.limit.map { $0 + 1 }
+        let layer = SpatialLayer.buildings(joiningParcels: q.parcelZone != nil || q.parcelStatus != nil)
+        let site = q.criteria.siteConditions
+        let known = q.near != nil ? try knownEmpty(layer, site) : nil
+        if known?.empty == true { return SitePage(hits: [], nextPageToken: nil) }
         let found: [Found<Building>] = try searchRead { db in
             if q.near != nil {
-                let layer = SpatialLayer.buildings(joiningParcels: q.parcelZone != nil || q.parcelStatus != nil)
-                return try search.spatial(db, layer: layer, site: q.criteria.siteConditions, conditions: conditions, args, near: q.near, bbox: nil,
-                                   need: need, after: after, sortByDistance: true) { row in
+                return try search.spatial(db, layer: layer, site: site, conditions: conditions, args, near: q.near, bbox: nil,
+                                   need: need, after: after, sortByDistance: true, foundNothing: { known?.note() }) { row in
                     let b = Building(row: row)
                     return (b, b.buildingID, 0)
                 }
@@ -71,6 +78,17 @@ extension GeoPackageStore {
 }
 
 extension GeoPackageStore {
+    /// Whether a search with these site conditions already found nothing in the file as it is now; if not,
+    /// `note` remembers it when this search finds nothing (stamped with the state read before the search, so
+    /// that a commit in between makes the note stale, never wrong).
+    func knownEmpty(_ layer: SpatialLayer, _ site: SiteConditions) throws -> (empty: Bool, note: () -> Void)? {
+        guard !site.isEmpty else { return nil }
+        let key = EmptySiteCache.key(layer, site)
+        let stamp = try changeStamp()
+        if emptySites.isKnownEmpty(key, stamp: stamp) { return (true, {}) }
+        return (false, { [emptySites] in emptySites.noteEmpty(key, stamp: stamp) })
+    }
+
     /// A site search's read. GRDB's `read` wraps every read in a savepoint parsed anew each time, which costs
     /// more than a search that finds nothing; here the first statement runs in SQLite's own statement snapshot
     /// (one statement sees one state of the file), and a search that reads on (`Database.snapshot`) holds one

@@ -9,7 +9,7 @@ extension SiteSearch {
     /// the whole radius is read. Results come unsorted, each with its key and distance.
     func spatial<T>(_ db: Database, layer: SpatialLayer, site: SiteConditions, conditions: String, _ args: StatementArguments,
                     near: NearPoint?, bbox: BoundingBox?, need: Int?, after: PageToken?, sortByDistance: Bool,
-                    decode: (Row) -> (item: T, id: String, key: Double)) throws -> [Found<T>] {
+                    foundNothing: () -> Void = {}, decode: (Row) -> (item: T, id: String, key: Double)) throws -> [Found<T>] {
         let fromAttributes: Bool
         if site.isEmpty {
             let cap = Self.attributeDriveLimit
@@ -21,7 +21,10 @@ extension SiteSearch {
             // The site index bounds the attributes itself: if no box anywhere meets the bounds (found at its root
             // when the range lies outside every value) nothing can match; else the window drives, and the tree
             // skips every leaf without a possible match, however rare the matches are.
-            if try !layer.siteHasAny(db, site) { return [] }
+            if try !layer.siteHasAny(db, site) {
+                foundNothing()
+                return []
+            }
             fromAttributes = false
         }
         // Something may match: the windows are read in one snapshot.
