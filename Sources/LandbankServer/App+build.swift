@@ -51,5 +51,6 @@ public func buildRouter(registry: Registry, config: ServerConfig = ServerConfig(
     ExportController(registry: registry).add(to: api)
     ImportController(registry: registry, config: config, uploads: try UploadFolder()).add(to: api)
     ImportLogController(registry: registry).add(to: api)
+    EfficiencyController(registry: registry, config: config, computations: computations).add(to: api)
     return router
 }

@@ -4,7 +4,7 @@ import LandbankRegistry
 /// What a bureau sets for its server, read from the `--config` JSON file; every key is optional.
 ///
 /// `{"publish": true, "tile_url": "https://…/{z}/{x}/{y}.png", "max_upload_mb": 64, "page_size": 500,
-///   "request_timeout_s": 60, "max_computations": 2, "computation_queue": 8}`
+///   "request_timeout_s": 60, "max_computations": 2, "computation_queue": 8, "grading_policy": "grading.json"}`
 public struct ServerConfig: Sendable, Equatable {
     /// Whether requests without a token may read the published inventory (as the `public` role).
     public var publish = false
@@ -23,6 +23,9 @@ public struct ServerConfig: Sendable, Equatable {
     public var maxComputations = ProcessInfo.processInfo.activeProcessorCount
     /// Computations waiting for one of those; past it a request is refused with 503 and Retry-After.
     public var computationQueue = max(8, 4 * ProcessInfo.processInfo.activeProcessorCount)
+    /// The grading policy `GET /api/grading` and the page grade with (the config's `grading_policy`, a policy
+    /// file as `landbank grade --policy` reads, relative to the config file); nil: only POSTed policies.
+    public var gradingPolicy: GradingPolicy?
 
     public init(publish: Bool = false, tileURL: String? = nil, maxUploadBytes: Int = 64 << 20, pageSize: Int = 500) {
         self.publish = publish
@@ -32,7 +35,7 @@ public struct ServerConfig: Sendable, Equatable {
     }
 
     static let keys: Set<String> = ["publish", "tile_url", "max_upload_mb", "page_size", "request_timeout_s",
-                                    "max_computations", "computation_queue"]
+                                    "max_computations", "computation_queue", "grading_policy"]
 
     /// The limits of `landbank serve --request-timeout`, `--max-computations`, `--computation-queue` (nil leaves one
     /// as it is); a bad one is refused under the name it was given by (`names`: the flags, or the config's keys).
@@ -71,6 +74,7 @@ public struct ServerConfig: Sendable, Equatable {
             var request_timeout_s: Double?
             var max_computations: Int?
             var computation_queue: Int?
+            var grading_policy: String?
         }
         let f: File
         do { f = try JSONDecoder().decode(File.self, from: data) } catch let DecodingError.typeMismatch(_, context) {
@@ -99,6 +103,10 @@ public struct ServerConfig: Sendable, Equatable {
                                computationQueue: f.computation_queue, names: ["request_timeout_s", "max_computations", "computation_queue"])
         } catch let e as ConfigError {
             throw bad(e.description)
+        }
+        if let path = f.grading_policy {
+            let full = path.hasPrefix("/") ? path : URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent(path).path
+            do { c.gradingPolicy = try GradingPolicy.read(path: full) } catch { throw bad("grading_policy: \(error)") }
         }
         return c
     }

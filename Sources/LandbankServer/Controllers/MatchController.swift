@@ -58,7 +58,7 @@ struct MatchController {
         try context.caller.require(.readPublished)
         let q = try QueryParameters(request, allowed: ["min_mu", "tolerance", "zone", "map"])
         guard let minMu = try q.measure("min_mu") else { throw APIError.badRequest("min_mu is required (the smallest block, mu)") }
-        let toleranceM = try tolerance(q)
+        let toleranceM = try Self.tolerance(q)
         let zone = q.string("zone"), withMap = try q.bool("map")
         let registry = self.registry
         return try await computations.run(request, context) { _ in
@@ -77,11 +77,11 @@ struct MatchController {
 
     /// `limit`, `tolerance` and `near_misses` (default true).
     func matchOptions(_ q: QueryParameters) throws -> MatchOptions {
-        MatchOptions(limit: try q.int("limit", in: 0...1000) ?? 10, toleranceM: try tolerance(q),
+        MatchOptions(limit: try q.int("limit", in: 0...1000) ?? 10, toleranceM: try Self.tolerance(q),
                      explain: q.string("near_misses") == nil ? true : try q.bool("near_misses"))
     }
 
-    func tolerance(_ q: QueryParameters) throws -> Double {
+    static func tolerance(_ q: QueryParameters) throws -> Double {
         let t = try q.double("tolerance") ?? 5
         guard (0...1000).contains(t) else { throw APIError.badRequest("tolerance: \(t) m is not from 0 to 1000") }
         return t
