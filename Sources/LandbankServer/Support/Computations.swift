@@ -4,9 +4,9 @@ import Hummingbird
 /// The server's long computations (matching, batches, blocks, grading, the batches' ledger): at most `width` run at
 /// once, each on a thread of its own; up to `queueBound` more wait in turn, and past that a request is refused (503
 /// with Retry-After) rather than queued without end. Each request has until its deadline (`--request-timeout`,
-/// counted from its arrival, waiting included): past it the answer is 503, and the work — like the work of a client
-/// that went away — is cancelled and stops at its next check (the matcher's rounds and candidates, the batch's
-/// demands, the blocks), giving back its thread and its slot.
+/// counted from when it asks for a slot, its body read; waiting included): past it the answer is 503, and the
+/// work — like the work of a client that went away — is cancelled and stops at its next check (the matcher's
+/// rounds and candidates, the batch's demands, the blocks), giving back its thread and its slot.
 ///
 /// Why: a match can take seconds and holds a thread and a matcher while it runs; unbounded, a few people matching
 /// at once would take every thread and reader from the record and read routes, and a client that gave up would
@@ -44,8 +44,8 @@ public final class Computations: @unchecked Sendable {
     public var stoppedCount: Int { lock.withLock { stopped } }
 
     /// Runs `body` (given the request's deadline, for a solver's own time limit) when a slot is free, on a thread of
-    /// its own, and answers with its result — or with 503 at the deadline, or CancellationError when the client of
-    /// `connection` goes away; either way the body's task is cancelled. `route` names the request in errors.
+    /// its own, and answers with its result — or with 503 at the deadline, or CancellationError when the client `watch`
+    /// watches goes away; either way the body's task is cancelled. `route` names the request in errors.
     func run<T: Sendable>(_ route: String, watch: ClientWatch?,
                           _ body: @escaping @Sendable (ContinuousClock.Instant) throws -> T) async throws -> T {
         let deadline = ContinuousClock.now + timeLimit
