@@ -28,6 +28,8 @@ struct Assembly {
             guard exact else { return }
             steps += 1
             if steps > maxSteps || sets.count >= maxSets { exact = false; return }
+            // A cancelled server request: stop (the caller throws); checked every 4096 steps, the check costs a call.
+            if steps & 4095 == 0, Task.isCancelled { exact = false; return }
             if sub.count >= 2, sum >= lo, sum <= hi { sets.append(sub.sorted()) }
             if sub.count == maxParcels || (hi == .infinity && sum >= lo) { return }
             var ext = ext

@@ -77,6 +77,7 @@ extension Matcher {
             }
             columns.append(SetPacking.Demand(id: a.demand, candidates: list))
         }
+        try Task.checkCancellation()
         let packing = try SetPacking(columns)
         let exact = try packing.solve(timeLimit: timeLimit)
         let greedy = packing.greedy()

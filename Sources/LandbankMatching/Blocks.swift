@@ -47,6 +47,7 @@ public enum BlockFinder {
         let geos = try GEOSContext()
         var blocks: [Block] = []
         for members in try components(of: parcels, finder: finder, toleranceM: toleranceM) {
+            try Task.checkCancellation()  // a server's request cancelled: each union is GEOS work
             let area = members.reduce(0) { $0 + $1.siteMu }
             guard area >= minMu else { continue }
             let shapes = try members.map { Geometry.multiPolygon(try finder.shape($0.parcelID)) }

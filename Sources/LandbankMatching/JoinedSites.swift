@@ -38,6 +38,7 @@ struct JoinedSites {
         let areas = parts.map { $0.parcel.cadastralAreaMu ?? $0.parcel.ellipsoidalAreaMu }
         let result = Assembly(maxParcels: options.maxParcels)
             .connectedSets(areas: areas, adjacency: adjacency, min: lo, max: bounds.max)
+        try Task.checkCancellation()  // a cancelled search stops early (Assembly) and must not pass for an answer
         let sites = result.sets.map { set -> (Site, Screening) in
             let members = set.map { parts[$0] }
             let km = members.compactMap(\.distanceKm).min()

@@ -48,6 +48,8 @@ public final class Matcher {
     }
 
     public func match(_ d: Demand, options: MatchOptions = MatchOptions()) throws -> MatchAnswer {
+        // A server's request may be cancelled (its client gone, its time up): each step checks (none on the CLI).
+        try Task.checkCancellation()
         let finder = SiteFinder(registry: registry, book: book, search: search, neighbours: neighbours)
         let screen = Screen(demand: d, book: book)
         // Each site once, judged as it comes: its index in `judged` by its key.
@@ -71,6 +73,7 @@ public final class Matcher {
         }
         if nearest == nil, d.wantsLand {
             for drop in [nil] + (options.explain ? droppable(d, land: true) : []) {
+                try Task.checkCancellation()
                 if drop == .near {
                     pointFree.append(try beyond(d, land: true, finder: finder, screen: screen))
                     continue
@@ -80,6 +83,7 @@ public final class Matcher {
         }
         if nearest == nil, d.wantsFloor {
             for drop in [nil] + (options.explain ? droppable(d, land: false) : []) {
+                try Task.checkCancellation()
                 if drop == .near {
                     pointFree.append(try beyond(d, land: false, finder: finder, screen: screen))
                     continue
@@ -89,6 +93,7 @@ public final class Matcher {
                 }
             }
         }
+        try Task.checkCancellation()
         var assembly: AssemblyReport?
         let singlesPassing = judged.filter { $0.1.passes && $0.0.kind == .land }.count
         if options.assemble, d.wantsLand, d.landMu?.min != nil, singlesPassing < options.limit {
@@ -125,6 +130,7 @@ public final class Matcher {
                 beyondMisses += p.onlyNear.lazy.filter { universe[$0.key] == nil }.prefix(NearMisses.maxSites).map { ($0.site, $0.screening) }
             }
         }
+        try Task.checkCancellation()
         let excluded = !options.explain ? [:] : Dictionary(uniqueKeysWithValues: stated(d).map { r in (r.rawValue, failingOnly[r] ?? 0) })
         let misses = !options.explain ? [] : try NearMisses(demand: d, finder: finder, toleranceM: options.toleranceM)
             .list(judged: judged + beyondMisses, found: found, candidates: candidates.count, excluded: excluded)

@@ -32,6 +32,7 @@ struct NearestFirst {
         }
         var k = firstRound ?? max(64, 8 * limit)
         while true {
+            try Task.checkCancellation()
             var judged: [(Site, Screening)] = []
             var reach = Double.infinity
             if demand.wantsLand {

@@ -33,6 +33,7 @@ enum PlanarAdjacency {
         let geos = try GEOSContext()
         var out: [(Int, Int)] = []
         for (c, members) in grid where members.count > 1 {
+            try Task.checkCancellation()  // a server's request cancelled (blocks, joined sites)
             for (n, i) in members.enumerated() {
                 for j in members[(n + 1)...] {
                     let a = boxes[i], b = boxes[j]

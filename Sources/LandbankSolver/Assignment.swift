@@ -27,7 +27,8 @@ extension SetPacking {
                 continue
             }
             let left = deadline.map { $0 - clock.now }
-            if let left, left <= .zero {
+            // Out of time, or a server's request cancelled (GLPK cannot throw it: the rest is finished best-first).
+            if Task.isCancelled || left.map({ $0 <= .zero }) == true {
                 // Out of time: this group stays as it is (completed best-first below), bounded by each demand's best.
                 provenOptimal = false
                 bound += trivialBound(group, kept)

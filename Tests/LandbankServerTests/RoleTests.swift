@@ -36,6 +36,16 @@ struct RoleTests {
             // `*`: any version. The officer's stage change is a real one (decided → evaluating is refused: 409).
             (.post, "/api/projects/XY-WEB-1/stage", #"{"stage":"evaluating","date":"2025-06-02"}"#, [.clerk: 403, .officer: 409, .leader: 403, .public: 403]),
             (.post, "/api/projects/XY-WEB-1/sites", #"{"parcels":[]}"#, [.clerk: 403, .officer: 422, .leader: 403, .public: 403]),
+            // Grading, the inefficient-land list and the batches name enterprises and money: never the public.
+            (.post, "/api/grading?year=2024", try String(contentsOfFile: fixtures + "/grading-xinyu.json", encoding: .utf8),
+             [.clerk: 200, .officer: 200, .leader: 200, .public: 403]),
+            (.get, "/api/grading?year=2024", nil, [.clerk: 404, .officer: 404, .leader: 404, .public: 403]),
+            (.get, "/api/inefficient?as_of=2025-06-30", nil, [.clerk: 200, .officer: 200, .leader: 200, .public: 403]),
+            (.get, "/api/batches?as_of=2025-06-30", nil, [.clerk: 200, .officer: 200, .leader: 200, .public: 403]),
+            (.post, "/api/parcels/XYGX-2023-011/inefficient", #"{"date":"2025-07-01","basis":"grade D 2024"}"#,
+             [.clerk: 201, .officer: 403, .leader: 403, .public: 403]),
+            (.post, "/api/parcels/XYGX-2023-011/inefficient/lift", #"{"date":"2025-07-02","basis":"grade B 2025"}"#,
+             [.clerk: 201, .officer: 403, .leader: 403, .public: 403]),
         ]
         try await bureau.app().test(.router) { client in
             for (method, uri, body, expected) in cases {

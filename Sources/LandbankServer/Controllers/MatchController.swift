@@ -8,6 +8,8 @@ import LandbankRegistry
 struct MatchController {
     let registry: Registry
     let matchers: MatcherPool
+    /// Matching and the blocks run through it: bounded, timed, stopped when their client goes.
+    let computations: Computations
 
     func add(to group: RouterGroup<AppContext>) {
         group.post("match", use: match)
@@ -25,19 +27,22 @@ struct MatchController {
         let options = try matchOptions(q)
         let withMap = try q.bool("map")
         let body = try await request.body.collect(upTo: context.maxUploadSize)
-        let request = try MatchRequest(Data(body.readableBytesView))
+        let asked = try MatchRequest(Data(body.readableBytesView))
         let registry = self.registry, matchers = self.matchers
-        return try await Blocking.run { try matchers.use { matcher in
+        return try await computations.run(request, context) { deadline in try matchers.use { matcher in
             var check = DemandCheck(registry: registry, book: matcher.book)
-            let problems = try check.problems(request.demands)
+            let problems = try check.problems(asked.demands)
             if !problems.isEmpty { throw MatchInputErrors(file: "request body", errors: problems) }
-            if request.batch {
-                let answer = try matcher.assign(request.demands, options: options, explain: request.explain,
-                                                timeLimit: request.timeLimit.map { .milliseconds(Int($0 * 1000)) })
+            if asked.batch {
+                // The solver's own limit ends by the request's deadline: GLPK does not look at the task.
+                let left = deadline - .now
+                let limit = min(asked.timeLimit.map { Duration.milliseconds(Int($0 * 1000)) } ?? left, left)
+                let answer = try matcher.assign(asked.demands, options: options, explain: asked.explain,
+                                                timeLimit: max(.milliseconds(1), limit))
                 return try JSONResponse.make(answer)
             }
-            let answers = try request.demands.map { try matcher.match($0, options: options) }
-            if !withMap && request.single { return try JSONResponse.make(answers[0]) }
+            let answers = try asked.demands.map { try matcher.match($0, options: options) }
+            if !withMap && asked.single { return try JSONResponse.make(answers[0]) }
             var members: [String: JSONAny] = ["answers": try JSONResponse.raw(answers)]
             if withMap {
                 var map = try SiteMap(registry: registry)
@@ -53,10 +58,10 @@ struct MatchController {
         try context.caller.require(.readPublished)
         let q = try QueryParameters(request, allowed: ["min_mu", "tolerance", "zone", "map"])
         guard let minMu = try q.measure("min_mu") else { throw APIError.badRequest("min_mu is required (the smallest block, mu)") }
-        let toleranceM = try tolerance(q)
+        let toleranceM = try Self.tolerance(q)
         let zone = q.string("zone"), withMap = try q.bool("map")
         let registry = self.registry
-        return try await Blocking.run {
+        return try await computations.run(request, context) { _ in
             let blocks = try BlockFinder.find(registry, book: try PolicyBook(registry: registry), minMu: minMu,
                                               toleranceM: toleranceM, zone: zone)
             var members: [String: JSONAny] = ["blocks": try JSONResponse.raw(blocks), "min_mu": .number(minMu),
@@ -72,11 +77,11 @@ struct MatchController {
 
     /// `limit`, `tolerance` and `near_misses` (default true).
     func matchOptions(_ q: QueryParameters) throws -> MatchOptions {
-        MatchOptions(limit: try q.int("limit", in: 0...1000) ?? 10, toleranceM: try tolerance(q),
+        MatchOptions(limit: try q.int("limit", in: 0...1000) ?? 10, toleranceM: try Self.tolerance(q),
                      explain: q.string("near_misses") == nil ? true : try q.bool("near_misses"))
     }
 
-    func tolerance(_ q: QueryParameters) throws -> Double {
+    static func tolerance(_ q: QueryParameters) throws -> Double {
         let t = try q.double("tolerance") ?? 5
         guard (0...1000).contains(t) else { throw APIError.badRequest("tolerance: \(t) m is not from 0 to 1000") }
         return t

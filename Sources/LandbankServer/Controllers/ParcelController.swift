@@ -13,6 +13,8 @@ struct ParcelController {
         group.get("parcels/{id}", use: detail)
         group.get("parcels/{id}/history", use: history)
         group.post("parcels/{id}/events", use: record)
+        group.post("parcels/{id}/inefficient", use: markInefficient)
+        group.post("parcels/{id}/inefficient/lift", use: liftInefficient)
     }
 
     /// GET /api/parcels: the filters of `landbank list`, `sort`, `limit` (default the config's page size) and
@@ -88,14 +90,19 @@ struct ParcelController {
             headers[.location] = "/api/parcels/\(id)/history"
             return try JSONResponse.make(e, status: .created, headers: headers)
         } catch is VersionConflict {
-            let (detail, version) = try await current(id)
-            var headers = HTTPFields()
-            headers[.eTag] = version.etag
-            let current: JSONAny = context.caller.seesPublishedOnly ? .null : try JSONResponse.raw(detail)
-            return APIError(.conflict, kind: "conflict",
-                            "parcel \(id) changed since the version you sent (\(ifMatch.header.prefix(40))); its current version is \(version.etag): look at it and try again",
-                            extra: ["current": .object(["etag": .string(version.etag), "parcel": current])]).response.with(headers)
+            return try await stale(id, ifMatch, context)
         }
+    }
+
+    /// A parcel write's 409: the current version (ETag) and, for those who read everything, the parcel.
+    func stale(_ id: String, _ ifMatch: IfMatch, _ context: AppContext) async throws -> Response {
+        let (detail, version) = try await current(id)
+        var headers = HTTPFields()
+        headers[.eTag] = version.etag
+        let current: JSONAny = context.caller.seesPublishedOnly ? .null : try JSONResponse.raw(detail)
+        return APIError(.conflict, kind: "conflict",
+                        "parcel \(id) changed since the version you sent (\(ifMatch.header.prefix(40))); its current version is \(version.etag): look at it and try again",
+                        extra: ["current": .object(["etag": .string(version.etag), "parcel": current])]).response.with(headers)
     }
 
     func current(_ id: String) async throws -> (ParcelDetail, ParcelVersion) {

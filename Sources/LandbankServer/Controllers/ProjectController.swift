@@ -9,6 +9,7 @@ import LandbankRegistry
 struct ProjectController {
     let registry: Registry
     let matchers: MatcherPool
+    let computations: Computations
 
     func add(to group: RouterGroup<AppContext>) {
         group.get("projects", use: list)
@@ -95,11 +96,11 @@ struct ProjectController {
     @Sendable func match(_ request: Request, context: AppContext) async throws -> Response {
         try context.caller.require(.match)
         let q = try QueryParameters(request, allowed: ["limit", "tolerance", "map", "near_misses"])
-        let options = try MatchController(registry: registry, matchers: matchers).matchOptions(q)
+        let options = try MatchController(registry: registry, matchers: matchers, computations: computations).matchOptions(q)
         let withMap = try q.bool("map")
         let id = try context.parameters.require("id")
         let registry = self.registry, matchers = self.matchers
-        return try await Blocking.run { try matchers.use { matcher in
+        return try await computations.run(request, context) { _ in try matchers.use { matcher in
             guard let p = try registry.project(id: id) else { throw APIError.notFound("no project with id \"\(id)\"") }
             guard let json = p.demandJSON else { throw APIError.notFound("project \(id) has no demand recorded") }
             let source = "project \(id)'s demand"

@@ -10,12 +10,16 @@ struct APIError: Error, CustomStringConvertible {
     var description: String
     /// Further members of the error object (e.g. the current version on a conflict, every bad demand).
     var extra: [String: JSONAny] = [:]
+    /// Seconds to wait before trying again (Retry-After), for a 503 that waiting cures: the registry busy, the
+    /// server's computations full. A time limit is not such a one.
+    var retryAfter: Int?
 
-    init(_ status: HTTPResponse.Status, kind: String, _ message: String, extra: [String: JSONAny] = [:]) {
+    init(_ status: HTTPResponse.Status, kind: String, _ message: String, extra: [String: JSONAny] = [:], retryAfter: Int? = nil) {
         self.status = status
         self.kind = kind
         description = message
         self.extra = extra
+        self.retryAfter = retryAfter
     }
 
     static func badRequest(_ message: String) -> APIError { APIError(.badRequest, kind: "invalid_input", message) }
@@ -26,11 +30,14 @@ struct APIError: Error, CustomStringConvertible {
     static func from(_ error: Error) -> APIError {
         switch error {
         case let e as APIError: return e
+        case is CancellationError:
+            // Its client went away (nobody reads this) or the server is stopping.
+            return APIError(.serviceUnavailable, kind: "cancelled", "the request was cancelled: its client went away or the server is stopping")
         case let e as MatchInputErrors:
             return APIError(.unprocessableContent, kind: "invalid_input", e.errors.first.map(\.description) ?? "bad demands",
                             extra: ["errors": .array(e.errors.map { .string($0.description) })])
         case let e as CategorizedError:
-            return APIError(status(of: e.category), kind: e.category.rawValue, "\(e)")
+            return APIError(status(of: e.category), kind: e.category.rawValue, "\(e)", retryAfter: e.category == .busy ? 1 : nil)
         case let e as HTTPError:
             return APIError(e.status, kind: kind(of: e.status), e.body ?? e.status.reasonPhrase)
         case let e as DecodingError:
@@ -84,7 +91,7 @@ struct APIError: Error, CustomStringConvertible {
         object["kind"] = .string(kind)
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
-        if status == .serviceUnavailable { headers[.retryAfter] = "1" }
+        if let retryAfter { headers[.retryAfter] = String(retryAfter) }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: JSONAny.object(object).data)))
     }
 }
@@ -98,7 +105,7 @@ struct ErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch {
             let e = APIError.from(error)
-            if e.status.code >= 500 { context.logger.error("\(request.method) \(request.uri.path): \(e.description)") }
+            if e.status.code >= 500, e.kind != "cancelled" { context.logger.error("\(request.method) \(request.uri.path): \(e.description)") }
             return e.response
         }
     }

@@ -20,8 +20,8 @@ const T = {
         idle: "idle", inefficient: "inefficient", approved_not_supplied: "approved, not supplied", under_recovery: "under recovery",
         recovered: "recovered", revitalized: "revitalized", assigned: "assigned" },
 };
-// The projects panel's words (projects.js, loaded first).
-for (const l of Object.keys(T)) Object.assign(T[l], PROJECT_WORDS[l]);
+// The projects panel's and the grading panel's words (projects.js, efficiency.js, loaded first).
+for (const l of Object.keys(T)) Object.assign(T[l], PROJECT_WORDS[l], EFFICIENCY_WORDS[l]);
 const COLORS = { idle: "#d7191c", inefficient: "#fdae61", approved_not_supplied: "#a6611a", under_recovery: "#f4a3c0",
                  recovered: "#2b83ba", revitalized: "#1a9641", assigned: "#7b3294" };
 let lang = localStorage.getItem("landbank.lang") || "zh";
@@ -188,12 +188,16 @@ async function start() {
   // Projects and their money are for the roles that read everything.
   document.querySelectorAll(".private").forEach(e => e.classList.toggle("hidden", !me || me.reads !== "all"));
   try { await loadParcels(); } catch (e) { document.getElementById("detail").innerHTML = `<p class="error">${esc(e.message)}</p>`; }
-  // #match, #blocks, #report, #parcel=ID run those at once (links to share, and the browser test).
+  // #match, #blocks, #report, #parcel=ID, #grades, #batches run those at once (links to share, and the browser test).
   if (params.has("report")) await showReport();
   if (params.has("blocks")) await showBlocks();
   if (params.get("parcel")) await showParcel(params.get("parcel"));
   if (params.has("projects")) await showProjects(params.get("projects") || "");
   if (params.has("ledger")) await showLedger();
+  // #grades=2024 (the server's grading policy), #batches or #batches=2025-06-30.
+  if (params.get("grades")) { document.getElementById("gradeYear").value = params.get("grades"); await showGrades(); }
+  if (params.has("batches")) { document.getElementById("batchAsOf").value = params.get("batches"); await showBatches(); }
+  if (params.get("grades") || params.has("batches")) document.getElementById("efficiencyBox").scrollIntoView();
   if (params.get("project")) await showProject(params.get("project"), params.has("match"));
   if (params.has("match") && !params.get("project")) await runMatch();
   document.body.dataset.ready = "1";
