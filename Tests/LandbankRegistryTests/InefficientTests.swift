@@ -51,6 +51,23 @@ struct InefficientTests {
         #expect(try r.verify().checks.allSatisfy(\.ok))
     }
 
+    @Test("with an expected version, a mark on a parcel that moved on is a version conflict and writes nothing")
+    func markAtVersion() throws {
+        let r = try layout()
+        let s = Subject(.parcel, "P1")
+        let v = try #require(try r.version(of: s))
+        try r.record(NewEvent(subject: s, date: CivilDate.today().adding(days: 1), status: .idle, recordedBy: "王"))
+        #expect(throws: VersionConflict.self) {
+            try r.markInefficient(parcelID: "P1", date: CivilDate.today().adding(days: 2), basis: "grade D 2024", recordedBy: "王",
+                                  expectedVersion: v)
+        }
+        #expect(try r.history(of: s).allSatisfy { $0.kind != .inefficient })
+        let now = try #require(try r.version(of: s))
+        let e = try r.markInefficient(parcelID: "P1", date: CivilDate.today().adding(days: 2), basis: "grade D 2024", recordedBy: "王",
+                                      expectedVersion: now)
+        #expect(e.kind == .inefficient)
+    }
+
     @Test("the list: confirmed, idle, low plot ratio on land in use, with the plan; land used enough is not on it")
     func list() throws {
         let r = try layout()

@@ -9,24 +9,33 @@ import LandbankLifecycle
 extension Registry {
     /// Marks a parcel as inefficient land, with its basis (e.g. "grade D 2024, policy 新余高新区…").
     @discardableResult
-    public func markInefficient(parcelID: String, date: CivilDate, basis: String, recordedBy: String, note: String? = nil) throws -> HistoryEvent {
-        try changeMark(parcelID: parcelID, to: .inefficient, date: date, basis: basis, recordedBy: recordedBy, note: note)
+    public func markInefficient(parcelID: String, date: CivilDate, basis: String, recordedBy: String, note: String? = nil,
+                                expectedVersion: Int64? = nil) throws -> HistoryEvent {
+        try changeMark(parcelID: parcelID, to: .inefficient, date: date, basis: basis, recordedBy: recordedBy, note: note,
+                       expectedVersion: expectedVersion)
     }
 
     /// Lifts the mark (the firm improved, the land was disposed of), with its basis.
     @discardableResult
-    public func liftInefficient(parcelID: String, date: CivilDate, basis: String, recordedBy: String, note: String? = nil) throws -> HistoryEvent {
-        try changeMark(parcelID: parcelID, to: .inefficientLifted, date: date, basis: basis, recordedBy: recordedBy, note: note)
+    public func liftInefficient(parcelID: String, date: CivilDate, basis: String, recordedBy: String, note: String? = nil,
+                                expectedVersion: Int64? = nil) throws -> HistoryEvent {
+        try changeMark(parcelID: parcelID, to: .inefficientLifted, date: date, basis: basis, recordedBy: recordedBy, note: note,
+                       expectedVersion: expectedVersion)
     }
 
+    /// With `expectedVersion`, only if the parcel is still at that version (checked inside the write, as
+    /// `record(_:expectedVersion:)` does); otherwise `VersionConflict`, nothing written.
     private func changeMark(parcelID: String, to kind: EventKind, date: CivilDate, basis: String, recordedBy: String,
-                            note: String?) throws -> HistoryEvent {
+                            note: String?, expectedVersion: Int64?) throws -> HistoryEvent {
         let s = Subject(.parcel, parcelID)
         guard !basis.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw LifecycleError(s, "say on what basis (--basis, e.g. \"grade D 2024, policy …\")")
         }
         return try store.write { w in
             guard try w.subjectExists(s) else { throw LifecycleError(s, "no such parcel in the registry", notFound: true) }
+            if let expectedVersion, let current = try Self.version(of: s, in: w), current != expectedVersion {
+                throw VersionConflict(subject: "parcel \(parcelID)", expected: expectedVersion, current: current)
+            }
             let last = Self.lastMark(try w.events(of: s))
             if kind == .inefficient, last?.kind == .inefficient {
                 throw LifecycleError(s, "is already marked inefficient since \(last!.date) (#\(last!.id)); lift the mark first")

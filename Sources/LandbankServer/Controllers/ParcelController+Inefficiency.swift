@@ -39,16 +39,15 @@ extension ParcelController {
         let registry = self.registry, by = context.caller.name ?? "api"
         do {
             let e = try await Blocking.run {
-                // The library's mark takes no expected version yet: the version is compared just before the write,
-                // not inside its transaction (a writer between the two is not caught, unlike `record`).
-                if let v = ifMatch.version {
-                    guard let current = try registry.version(of: Subject(.parcel, id)) else {
-                        throw APIError.notFound("no parcel with id \"\(id)\"")
-                    }
-                    if current != v { throw StaleMark() }
+                // The version is compared inside the write's transaction: no writer can come between.
+                do {
+                    return lift ? try registry.liftInefficient(parcelID: id, date: day, basis: body.basis, recordedBy: by, note: body.note,
+                                                               expectedVersion: ifMatch.version)
+                                : try registry.markInefficient(parcelID: id, date: day, basis: body.basis, recordedBy: by, note: body.note,
+                                                               expectedVersion: ifMatch.version)
+                } catch is VersionConflict {
+                    throw StaleMark()
                 }
-                return lift ? try registry.liftInefficient(parcelID: id, date: day, basis: body.basis, recordedBy: by, note: body.note)
-                            : try registry.markInefficient(parcelID: id, date: day, basis: body.basis, recordedBy: by, note: body.note)
             }
             var headers = HTTPFields()
             headers[.eTag] = VersionTag.parcel(e.id)
