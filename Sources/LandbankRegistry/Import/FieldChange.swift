@@ -7,11 +7,13 @@ struct FieldChange: Equatable {
     var field: String
     var old: String?
     var new: String?
+    /// Text is shown quoted, figures as they are.
+    var quoted = true
 
-    /// `land_use "工业" → "商业"`.
-    var detail: String { "\(field) \(Self.shown(old)) → \(Self.shown(new))" }
+    /// `land_use "工业" → "商业"`, `floor_area_m2 1200 → 1350`.
+    var detail: String { "\(field) \(shown(old)) → \(shown(new))" }
 
-    static func shown(_ s: String?) -> String { s.map { DisplayText.quoted($0, limit: 40) } ?? "none" }
+    private func shown(_ s: String?) -> String { s.map { quoted ? DisplayText.quoted($0, limit: 40) : $0 } ?? "none" }
 
     /// The change, when the two values differ.
     static func of(_ field: String, _ old: String?, _ new: String?) -> FieldChange? {
@@ -20,11 +22,15 @@ struct FieldChange: Equatable {
 
     /// A number column's change: figures equal as numbers are not a change (1200 and 1200.0).
     static func of(_ field: String, _ old: Double?, _ new: Double?) -> FieldChange? {
-        old == new ? nil : FieldChange(field: field, old: old.map(Self.number), new: new.map(Self.number))
+        old == new ? nil : FieldChange(field: field, old: old.map(Self.number), new: new.map(Self.number), quoted: false)
     }
 
     static func of(_ field: String, _ old: Int?, _ new: Int?) -> FieldChange? {
-        old == new ? nil : FieldChange(field: field, old: old.map(String.init), new: new.map(String.init))
+        old == new ? nil : FieldChange(field: field, old: old.map(String.init), new: new.map(String.init), quoted: false)
+    }
+
+    static func of(_ field: String, _ old: Bool, _ new: Bool) -> FieldChange? {
+        old == new ? nil : FieldChange(field: field, old: String(old), new: String(new), quoted: false)
     }
 
     /// "1200" rather than "1200.0"; other figures as Swift prints them (shortest round-trip form).

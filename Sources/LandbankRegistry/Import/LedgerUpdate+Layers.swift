@@ -26,7 +26,7 @@ extension LedgerUpdate {
             FieldChange.of("crane_t", b.craneT, a.craneTonnes),
             FieldChange.of("structure", b.structure?.rawValue, a.structure?.rawValue),
             FieldChange.of("year_built", b.yearBuilt, a.yearBuilt),
-            FieldChange.of("standard_factory", String(b.standardFactory), String(a.standardFactory)),
+            FieldChange.of("standard_factory", b.standardFactory, a.standardFactory),
             FieldChange.of("vacant_floor_area_m2", b.vacantFloorAreaM2, a.vacantFloorArea),
             FieldChange.of("rent_yuan_m2_month", b.rentYuanM2Month, a.rent),
             FieldChange.of("available_from", b.availableFrom?.description, a.availableFrom?.description),
