@@ -20,7 +20,7 @@ struct ImportBuildings: ParsableCommand {
     @Option(help: "CRS of the input coordinates, overriding what the file declares.") var crs: String?
     @Flag(help: "The input is GCJ-02 lon/lat from a Chinese web map.") var fromGcj02 = false
     @Flag(help: "The input is BD-09 lon/lat from Baidu Maps: convert to GCJ-02, then to WGS84 first.") var fromBd09 = false
-    @Flag(help: "Swap x and y of every feature when the coordinates are found swapped (lat/lon, northing/easting).")
+    @Flag(help: "Swap x and y of every feature when the coordinates are found swapped (lat/lon, northing/easting); without it, a terminal is asked and anything else refused.")
     var fixAxes = false
     @Option(help: "The text encoding of a Shapefile's or TAB file's attributes (e.g. GB18030), overriding .cpg and detection.")
     var encoding: String?
@@ -42,6 +42,7 @@ struct ImportBuildings: ParsableCommand {
                                         statusDate: statusDate ?? .today())
             options.fromBD09 = fromBd09
             options.fixAxes = fixAxes
+            ImportAxesPrompt.install(on: &options, fixAxes: fixAxes)
             intake.apply(to: &options, file: file, json: output.json)
             let s: ImportSummary
             do {
