@@ -32,7 +32,7 @@ struct Import: ParsableCommand {
     @Flag(help: "Swap x and y of every feature when the coordinates are found swapped (lat/lon, northing/easting); without it, a terminal is asked and anything else refused.")
     var fixAxes = false
 
-    @Option(help: "The text encoding of a Shapefile's or TAB file's attributes (e.g. GB18030, UTF-8), overriding .cpg and detection.")
+    @Option(help: "The text encoding of a Shapefile's or TAB file's attributes (e.g. GB18030, UTF-8), overriding .cpg and detection; of a 报部坐标 file: UTF-8, GBK or GB18030.")
     var encoding: String?
 
     @Option(help: "The property or column that holds the parcel id.")
