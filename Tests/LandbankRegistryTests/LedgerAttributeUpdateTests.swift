@@ -47,8 +47,7 @@ struct LedgerAttributeUpdateTests {
         #expect(logged.first?.value == "land_use \"工业用地\" → \"商服用地\"; properties.holder \"新余钢铁\" → \"新余市城投\"")
     }
 
-    @Test("each changed field becomes an `attributes` event naming field, old → new and the file; a second run adds none",
-          .enabled(if: AttributeEvents.kind != nil, "needs EventKind.attributes and its migration"))
+    @Test("each changed field becomes an `attributes` event naming field, old → new and the file; a second run adds none")
     func history() throws {
         let r = try delivered()
         let second = try Self.file(Self.second, name: "ledger-2025.geojson")
