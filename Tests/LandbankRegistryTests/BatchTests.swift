@@ -117,4 +117,13 @@ struct ApprovalBatchTests {
         }
         #expect(try r.approvalBatches().isEmpty)
     }
+
+    @Test("a date in year 1 or 2 is refused as an argument, not a crash (found by schemathesis on /api/batches)")
+    func earliestDate() throws {
+        let r = try newRegistry()
+        #expect { _ = try r.batchReport(asOf: CivilDate("0001-06-01")!) } throws: { e in
+            (e as? RegistryError)?.kind == .invalidArgument && "\(e)".contains("from year 0003")
+        }
+        _ = try r.batchReport(asOf: CivilDate("0003-01-01")!)
+    }
 }

@@ -84,6 +84,11 @@ extension Registry {
     /// the union of supplied parcels (GEOS); unsupplied = the batch − that union (GEOS difference); areas measured
     /// by LandbankGeodesy (cadastral; ellipsoidal in a geographic registry).
     public func batchReport(asOf: CivilDate) throws -> BatchReport {
+        // "More than two years" reaches two years back: the date must leave room for it.
+        guard asOf.year > CivilDate.years.lowerBound + 1 else {
+            throw RegistryError(path: store.location, kind: .invalidArgument,
+                                "as of \(asOf): the ledger counts batches approved more than two years before; give a date from year 0003")
+        }
         let (batches, supplied, contracts, parcels) = try store.read { r in
             var dates: [String: CivilDate] = [:]
             try r.forEachHistory(of: .parcel, kinds: [.contract]) { id, events in
