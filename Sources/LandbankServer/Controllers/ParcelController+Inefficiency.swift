@@ -40,24 +40,14 @@ extension ParcelController {
         do {
             let e = try await Blocking.run {
                 // The version is compared inside the write's transaction: no writer can come between.
-                do {
-                    return lift ? try registry.liftInefficient(parcelID: id, date: day, basis: body.basis, recordedBy: by, note: body.note,
-                                                               expectedVersion: ifMatch.version)
-                                : try registry.markInefficient(parcelID: id, date: day, basis: body.basis, recordedBy: by, note: body.note,
-                                                               expectedVersion: ifMatch.version)
-                } catch is VersionConflict {
-                    throw StaleMark()
-                }
+                lift ? try registry.liftInefficient(parcelID: id, date: day, basis: body.basis, recordedBy: by, note: body.note,
+                                                    expectedVersion: ifMatch.version)
+                     : try registry.markInefficient(parcelID: id, date: day, basis: body.basis, recordedBy: by, note: body.note,
+                                                    expectedVersion: ifMatch.version)
             }
-            var headers = HTTPFields()
-            headers[.eTag] = VersionTag.parcel(e.id)
-            headers[.location] = "/api/parcels/\(id)/history"
-            return try JSONResponse.make(e, status: .created, headers: headers)
-        } catch is StaleMark {
+            return try created(e, parcel: id)
+        } catch is VersionConflict {
             return try await stale(id, ifMatch, context)
         }
     }
 }
-
-/// The parcel moved on since the If-Match a mark was sent with (answered as `record` answers a VersionConflict).
-private struct StaleMark: Error {}

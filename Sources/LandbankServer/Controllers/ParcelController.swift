@@ -85,13 +85,18 @@ struct ParcelController {
                 if let v = ifMatch.version { return try registry.record(event, expectedVersion: v) }
                 return try registry.record(event)
             }
-            var headers = HTTPFields()
-            headers[.eTag] = VersionTag.parcel(e.id)
-            headers[.location] = "/api/parcels/\(id)/history"
-            return try JSONResponse.make(e, status: .created, headers: headers)
+            return try created(e, parcel: id)
         } catch is VersionConflict {
             return try await stale(id, ifMatch, context)
         }
+    }
+
+    /// A parcel event's 201: its version as the ETag, the history as its location.
+    func created(_ e: HistoryEvent, parcel id: String) throws -> Response {
+        var headers = HTTPFields()
+        headers[.eTag] = VersionTag.parcel(e.id)
+        headers[.location] = "/api/parcels/\(id)/history"
+        return try JSONResponse.make(e, status: .created, headers: headers)
     }
 
     /// A parcel write's 409: the current version (ETag) and, for those who read everything, the parcel.
