@@ -19,6 +19,9 @@ typedef struct {
     /* Best bound of the open branch-and-bound nodes seen by the last callback; has_bound = 0 before the root. */
     int has_bound;
     double bound;
+    /* Asked at every callback (on the solving thread): non-zero stops the search with glp_ios_terminate, and
+       glp_intopt returns GLP_ESTOP with the best solution so far. NULL: never stop. */
+    int (*should_stop)(void);
 } landbank_glp_guard;
 
 /* Terminal output: captured while a guarded call runs (then GLPK only prints when failing, as its output is
@@ -43,6 +46,7 @@ static void landbank_glp_callback(glp_tree *tree, void *info) {
     landbank_glp_guard *g = (landbank_glp_guard *)info;
     int node = glp_ios_best_node(tree);
     if (node != 0) { g->has_bound = 1; g->bound = glp_ios_node_bound(tree, node); }
+    if (g->should_stop != NULL && g->should_stop()) glp_ios_terminate(tree);
 }
 
 static inline void landbank_glp_arm(landbank_glp_guard *g) {

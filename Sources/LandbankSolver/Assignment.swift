@@ -27,7 +27,8 @@ extension SetPacking {
                 continue
             }
             let left = deadline.map { $0 - clock.now }
-            // Out of time, or a server's request cancelled (GLPK cannot throw it: the rest is finished best-first).
+            // Out of time, or a server's request cancelled (GLPK's callback stops its search then, but cannot throw:
+            // the rest is finished best-first and the caller checks cancellation).
             if Task.isCancelled || left.map({ $0 <= .zero }) == true {
                 // Out of time: this group stays as it is (completed best-first below), bounded by each demand's best.
                 provenOptimal = false
@@ -37,8 +38,8 @@ extension SetPacking {
             let solution: MIPSolution, variables: [(demand: Int, candidate: Int)]
             do {
                 (solution, variables) = try solveGroup(group, kept, timeLimit: left)
-            } catch where error.kind == .timeLimit {
-                // The limit came before GLPK's first solution: the group is completed best-first below.
+            } catch where error.kind == .timeLimit || error.kind == .stopped {
+                // The limit or the cancellation came before GLPK's first solution: completed best-first below.
                 provenOptimal = false
                 bound += trivialBound(group, kept)
                 continue

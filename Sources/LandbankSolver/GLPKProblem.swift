@@ -19,6 +19,9 @@ final class GLPKProblem {
         guardBox = .allocate(capacity: 1)
         UnsafeMutableRawPointer(guardBox).initializeMemory(
             as: UInt8.self, repeating: 0, count: MemoryLayout<landbank_glp_guard>.size)
+        // The callback runs on the solving thread, inside the caller's task if it has one: a server request whose
+        // client went away or whose time is up is cancelled, and the search stops at GLPK's next callback.
+        guardBox.pointee.should_stop = { Task.isCancelled ? 1 : 0 }
         handle = landbank_glp_create(guardBox)
         // Every stored property is set, so deinit runs after this throw and frees the guard (handle is nil).
         if handle == nil { throw SolverError(.failure, "GLPK could not create a problem: \(lastMessage)") }

@@ -41,6 +41,8 @@ public struct MIPSolution: Sendable, Equatable {
         case (GLP_ETMLIM, _):
             throw SolverError(.timeLimit, code: outcome.code,
                               "glp_intopt: time limit of \(timeLimit.map { "\($0)" } ?? "?") reached before any feasible solution")
+        case (GLP_ESTOP, _):
+            throw SolverError(.stopped, code: outcome.code, "glp_intopt: stopped (its task was cancelled) before any feasible solution")
         case (0, _):
             throw SolverError(.solver, "glp_intopt ended with MIP status \(outcome.status) and no solution")
         default:

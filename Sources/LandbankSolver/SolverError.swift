@@ -8,6 +8,8 @@ public struct SolverError: Error, Equatable, Sendable, CustomStringConvertible {
         case infeasible
         /// The time limit passed before any feasible solution was found.
         case timeLimit
+        /// The caller's task was cancelled (a server request whose client went away) before any feasible solution.
+        case stopped
         /// glp_intopt returned a non-zero code (GLP_E…), kept in `code`.
         case solver
         /// GLPK stopped with a fatal error (its error hook fired); `message` holds what it printed.

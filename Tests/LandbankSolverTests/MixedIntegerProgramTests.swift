@@ -51,6 +51,31 @@ struct MixedIntegerProgramTests {
         #expect(throws: SolverError(.invalidModel, "time limit 0.0 seconds is not positive")) { try knapsack().solve(timeLimit: .zero) }
     }
 
+    /// 60 items, 3 knapsack rows of seeded random weights: the LP relaxation is fractional, so GLPK must branch.
+    func branching() -> MixedIntegerProgram {
+        var g = SplitMix64(seed: 11)
+        var p = MixedIntegerProgram()
+        for _ in 0..<60 { p.addBinaryVariable(objective: Double(Int.random(in: 10...99, using: &g))) }
+        for _ in 0..<3 {
+            p.addRow((0..<60).map { .init($0, Double(Int.random(in: 5...60, using: &g))) }, .lessOrEqual, 600)
+        }
+        return p
+    }
+
+    @Test("a cancelled task stops GLPK at its next callback (a server's client gone); not cancelled, the same program is proven optimal")
+    func cancelled() async throws {
+        let p = branching()
+        #expect(try p.solve().status == .optimal)
+        let stopped = await Task { () -> Result<MIPSolution, SolverError> in
+            withUnsafeCurrentTask { $0?.cancel() }
+            return Result { () throws(SolverError) in try p.solve() }
+        }.value
+        switch stopped {
+        case .success(let s): #expect(s.status != .optimal, "GLPK ran on after its task was cancelled")
+        case .failure(let e): #expect(e.kind == .stopped && e.message.contains("cancelled"), "\(e)")
+        }
+    }
+
     @Test("no variables: optimal at 0 without calling GLPK")
     func empty() throws {
         let s = try MixedIntegerProgram().solve()
