@@ -46,11 +46,16 @@ struct EfficiencyPageTests {
             #expect(dom.contains("data-grades=\"41\""), "\(dom.prefix(600))")
             #expect(dom.contains("data-batches=\""))
             // Each grade with its reasons; the Chinese page's own words; the batches' totals.
-            #expect(dom.contains("XY-E012") && dom.contains("remedy or exit (整治淘汰)") && dom.contains("tenant of"))
+            #expect(dom.contains("XY-E012") && dom.contains("D 类（整治淘汰）：得分") && dom.contains("承租") && dom.contains("拉低得分："))
+            // Every grading sentence in Chinese: none of the API's English templates is left on the Chinese page.
+            for english in ["grade D (", "Pulled down by", "tenant of", "whole parcel", "holds the parcel", " graded ", "No veto applies", "Missing, ", "idle since", "not idle yet"] {
+                #expect(!dom.contains(english), "left in English on the Chinese page: \(english)")
+            }
             #expect(dom.contains("亩均评价") && dom.contains("批而未供") && dom.contains("供而未用") && dom.contains("1805.421"))
             _ = try await chrome(base + "&lang=zh", ["--screenshot=\(screenshots)/grading-batches-zh.png"])
             let english = try await chrome(base + "&lang=en", ["--dump-dom"])
             #expect(english.contains("Per-mu grading") && english.contains("Approval batches") && english.contains("Supplied, not used"))
+            #expect(english.contains("remedy or exit (整治淘汰)") && english.contains("tenant of") && english.contains("Pulled down by"))
             _ = try await chrome(base + "&lang=en", ["--screenshot=\(screenshots)/grading-batches-en.png"])
         }
         #expect(FileManager.default.fileExists(atPath: screenshots + "/grading-batches-zh.png"))

@@ -133,7 +133,7 @@ extension Registry {
                 var c = s.contract
                 c.actualStart = nil
                 if c.totalArea == nil { c.totalArea = parcels[s.parcelID]?.cadastralAreaM2 }
-                let idle = IdleLandRules.assess(c, asOf: asOf).map { "idle since \($0.idleSince) (\($0.fullYearsIdle) full years)" }
+                let idle = IdleLandRules.assess(c, asOf: asOf).map { "idle since \($0.idleSince) (\($0.fullYearsIdle) full year\($0.fullYearsIdle == 1 ? "" : "s"))" }
                     ?? "not idle yet under the 2012 Measures (agreed start \(c.agreedStart))"
                 return SuppliedNotUsed(parcelID: s.parcelID, zone: parcels[s.parcelID]?.zone, contractNumber: c.contractNumber,
                                        holder: c.holder, agreedStart: c.agreedStart, idle: idle, batches: inBatch[s.parcelID] ?? [])

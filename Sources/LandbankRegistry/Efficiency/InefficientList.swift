@@ -57,7 +57,7 @@ extension Registry {
             found[id, default: []].append((.confirmed, "confirmed \(m.date) by \(m.recordedBy): \(m.legalBasis ?? "")"))
         }
         for f in idle {
-            found[f.parcelID, default: []].append((.idle, "idle since \(f.verdict.idleSince) (\(f.verdict.fullYearsIdle) full years) under contract \(f.contract.contractNumber)"))
+            found[f.parcelID, default: []].append((.idle, "idle since \(f.verdict.idleSince) (\(f.verdict.fullYearsIdle) full year\(f.verdict.fullYearsIdle == 1 ? "" : "s")) under contract \(f.contract.contractNumber)"))
         }
         if let min = minPlotRatio {
             // Idle land is listed as idle: its plot ratio says nothing more.

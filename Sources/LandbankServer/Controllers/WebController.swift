@@ -13,7 +13,7 @@ struct WebController {
         guard let web = Bundle.module.url(forResource: "Web", withExtension: nil) else {
             throw ConfigError(description: "the web page's files are missing from the server's bundle")
         }
-        for name in ["index.html", "app.js", "projects.js", "efficiency.js", "reasons.js", "app.css", "openapi.json"] {
+        for name in ["index.html", "app.js", "projects.js", "efficiency.js", "reasons.js", "grading-zh.js", "app.css", "openapi.json"] {
             files["/" + name] = try WebFile(path: web.appendingPathComponent(name).path)
         }
         files["/"] = files["/index.html"]

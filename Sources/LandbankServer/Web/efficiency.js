@@ -27,6 +27,9 @@ function widen() {
   map.invalidateSize();
 }
 
+// The grading's English sentence, or on the Chinese page its Chinese (grading-zh.js).
+function say(zh, text) { return lang === "zh" ? zh(text) : text; }
+
 // The grades of a year: under the policy file chosen, else the server's. Counts by grade, then each enterprise
 // with its score, grade and the reasons the grading gives (its explanation and how its land was counted).
 async function showGrades() {
@@ -43,10 +46,10 @@ async function showGrades() {
     const rows = r.enterprises.map(e =>
       `<tr class="enterprise"><td>${e.rank}</td><td>${esc(e.enterprise_id)}</td><td>${esc(e.name)}</td><td>${fixed(e.land_mu, 3)}</td>` +
       `<td>${fixed(e.score, 2)}</td><td title="${esc(t("gr_" + e.grade))}"><span class="grade" style="background:${GRADE_COLORS[e.grade]}">${e.grade}</span></td></tr>` +
-      `<tr class="why"><td></td><td colspan="5">${esc(e.explanation)}${e.tie ? ` (${esc(e.tie)})` : ""}` +
-      (e.shares.length ? `<br>${e.shares.map(s => `${esc(s.parcel_id)}: ${esc(s.explanation)}`).join("<br>")}` : "") + `</td></tr>`).join("");
+      `<tr class="why"><td></td><td colspan="5">${esc(say(gradeExplanationZh, e.explanation))}${e.tie ? ` (${esc(say(tieZh, e.tie))})` : ""}` +
+      (e.shares.length ? `<br>${e.shares.map(s => `${esc(s.parcel_id)}: ${esc(say(shareZh, s.explanation))}`).join("<br>")}` : "") + `</td></tr>`).join("");
     const proposals = r.proposals.map(p =>
-      `<li><b>${esc(p.parcel_id)}</b> (${fixed(p.parcel_mu, 3)} ${t("mu")}): ${esc(p.reasons.join("; "))}</li>`).join("");
+      `<li><b>${esc(p.parcel_id)}</b> (${fixed(p.parcel_mu, 3)} ${t("mu")}): ${esc(p.reasons.map(x => say(proposalReasonZh, x)).join(lang === "zh" ? "；" : "; "))}</li>`).join("");
     box.innerHTML = `<p>${esc(r.policy)}, ${r.year}: ${r.enterprises.length} ${t("graded")}</p><p>${counts}</p>` +
       `<div class="scroll"><table><tr><th>${t("rank")}</th><th>${t("enterprise")}</th><th>${t("name")}</th><th>${t("landMuShort")}</th>` +
       `<th>${t("score")}</th><th>${t("grade")}</th></tr>${rows}</table></div>` +
@@ -75,7 +78,7 @@ async function showBatches() {
                                            b, b.over_two_years_unsupplied ? t("yes") : ""));
     const zones = r.by_zone.map(z => row(`<b>${esc(z.key)}</b>`, "", "", "", z, z.over_two_years_unsupplied || ""));
     const notUsed = r.supplied_not_used.map(s =>
-      `<li><b>${esc(s.parcel_id)}</b> ${esc(s.contract_no)} ${esc(s.holder)}, ${t("agreedStart")} ${esc(s.agreed_start)}: ${esc(s.idle)}</li>`).join("");
+      `<li><b>${esc(s.parcel_id)}</b> ${esc(s.contract_no)} ${esc(s.holder)}, ${t("agreedStart")} ${esc(s.agreed_start)}: ${esc(say(idleZh, s.idle))}</li>`).join("");
     box.innerHTML = `<p>${t("asOf")} ${esc(r.as_of)}</p><div class="scroll"><table><tr><th>${t("batch")}</th><th>${t("kind")}</th>` +
       `<th>${t("approvedOn")}</th><th>${t("zone")}</th><th>${t("approvedMu")}</th><th>${t("suppliedMu")}</th><th>${t("unsuppliedMu")}</th>` +
       `<th>${t("rate")}</th><th>${t("overTwoYears")}</th></tr>` + batches.concat(zones).join("") +
