@@ -121,6 +121,9 @@ public enum IdleLandRules {
     /// The verdict on `contract` at the end of `asOf`, or nil when the land is not idle.
     public static func assess(_ contract: SupplyContract, asOf: CivilDate) -> IdleVerdict? {
         guard let basis = basis(contract, asOf: asOf) else { return nil }
+        // A reference day in 9999 (a typing slip a ledger may hold): its first year ends past the last date there
+        // is, so no day can find the land idle.
+        guard CivilDate.years.contains(basis.reference.year + 1) else { return nil }
         let firstYearEnds = basis.reference.adding(years: 1)
         guard asOf > firstYearEnds else { return nil }
         let years = fullYears(from: basis.reference, to: asOf)

@@ -37,6 +37,12 @@ func exactlyOneYear() {
     #expect(IdleLandRules.assess(contract(), asOf: date("2023-06-01")) == nil)
 }
 
+@Test("an agreed start in 9999 is never idle, on any day there is (no date arithmetic past 9999)")
+func lastYear() {
+    #expect(IdleLandRules.assess(contract(agreedStart: "9999-01-01"), asOf: date("9999-12-31")) == nil)
+    #expect(IdleLandRules.assess(contract(agreedStart: "9998-12-30"), asOf: date("9999-12-31"))?.fullYearsIdle == 1)
+}
+
 @Test("a parcel idle for one year and a day owes the 20% fee")
 func oneYearAndADay() throws {
     let v = try #require(IdleLandRules.assess(contract(), asOf: date("2024-03-02")))
