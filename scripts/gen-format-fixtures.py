@@ -12,6 +12,9 @@ over, made with Debian's ogr2ogr (gdal-bin) so that landbank's readers are check
   parcels.gdb/                Esri File Geodatabase (OpenFileGDB), EPSG:4547
   parcels-wkt.xlsx            a ledger: attributes and a WKT column in EPSG:4547 (no CRS)
   parcels-vertices.xlsx       a boundary-point ledger: one row per vertex (parcel_id, point, x, y), EPSG:4547
+  parcels-bubu-gbk.txt        the boundary-point text of China's land reporting (报部坐标) as a survey office's
+                              Windows tool writes it: GBK, CRLF, EPSG:4526 (zone 38 prefixed to Y, X the northing),
+                              names and land uses in Chinese
 Run from the repository root: python3 scripts/gen-format-fixtures.py
 """
 import csv
@@ -55,6 +58,7 @@ def main():
     remove("parcels-utf8", [".shp", ".shx", ".dbf", ".prj", ".cpg"])
     remove("parcels-wkt", [".xlsx"])
     remove("parcels-vertices", [".xlsx"])
+    remove("parcels-bubu-gbk", [".txt"])
     ogr2ogr("-f", "GeoJSON", "-lco", "COORDINATE_PRECISION=7", "-nln", "parcels", "-dialect", "sqlite", "-sql",
             f"SELECT COALESCE(id, code) AS parcel_id, name, zone, land_use, status, disposal_method, geometry "
             f"FROM lonlat_sample", ref, SOURCE)
@@ -94,6 +98,41 @@ def main():
                             w.writerow([p["parcel_id"], p["name"], p["zone"], p["land_use"], p["status"],
                                         ring_no, f"J{k + 1}", f"{x:.3f}", f"{y:.3f}"])
         ogr2ogr("-f", "XLSX", "-oo", "AUTODETECT_TYPE=NO", "-nln", "vertices", os.path.join(OUT, "parcels-vertices.xlsx"), vertices_csv)
+        prefixed = os.path.join(tmp, "gk38.geojson")
+        ogr2ogr("-f", "GeoJSON", "-t_srs", "EPSG:4526", "-lco", "COORDINATE_PRECISION=3", prefixed, ref)
+        write_boundary_points(prefixed, os.path.join(OUT, "parcels-bubu-gbk.txt"), "gbk")
+
+
+LAND_USES = {"industrial": "工业用地", "warehousing": "仓储用地"}
+
+
+def write_boundary_points(projected, path, encoding):
+    """报部坐标: the [属性描述] header, then per parcel `点数,面积(公顷),编号,名称,面,图幅号,用途,地类编码,@` and its points
+    `J<n>,<ring>,X,Y` (X the northing, Y the zone-prefixed easting), each ring closed by repeating its first point."""
+    lines = ["[属性描述]", "格式版本号=1.01", "数据产生单位=新余市自然资源局", "数据产生日期=2025-6-15",
+             "坐标系=2000国家大地坐标系", "几度分带=3", "投影类型=高斯克吕格", "计量单位=米", "带号=38", "精度=0.001",
+             "转换参数=,,,,,,", "[地块坐标]"]
+    with open(projected, encoding="utf-8") as f:
+        features = json.load(f)["features"]
+    for feature in features:
+        p, g = feature["properties"], feature["geometry"]
+        polygons = [g["coordinates"]] if g["type"] == "Polygon" else g["coordinates"]
+        points, area, ring_no, n = [], 0.0, 0, 0
+        for polygon in polygons:
+            for k, ring in enumerate(polygon):
+                ring_no += 1
+                shoelace = sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:])) / 2
+                area += abs(shoelace) * (1 if k == 0 else -1)
+                first = n + 1
+                for x, y in ring[:-1]:
+                    n += 1
+                    points.append(f"J{n},{ring_no},{y:.3f},{x:.3f}")
+                points.append(f"J{first},{ring_no},{ring[0][1]:.3f},{ring[0][0]:.3f}")
+        use = LAND_USES.get(p["land_use"], p["land_use"])
+        lines.append(f"{len(points)},{area / 10000:.4f},{p['parcel_id']},{p['name']},面,,{use},,@")
+        lines += points
+    with open(path, "wb") as out:
+        out.write("".join(line + "\r\n" for line in lines).encode(encoding))
 
 
 if __name__ == "__main__":

@@ -6,8 +6,9 @@ import LandbankGeometry
 /// `[地块坐标]` section where each parcel is a header line `界址点数,地块面积(公顷),地块编号,地块名称,面,图幅号,地块用途,地类编码,@`
 /// followed by its points `点号,圈号,X,Y`: X the northing, Y the easting with the zone number prefixed; ring 1
 /// is the exterior, each ring closes by repeating its first point, and the point count counts every line.
-/// UTF-8, or GB18030 (GBK) as Windows tools write it. Files are read whole (they are per project, small):
-/// at most `maximumBytes`.
+/// UTF-8, or GB18030 (GBK) as Windows tools write it: valid UTF-8 is read as UTF-8, anything else as GB18030,
+/// unless the caller names the encoding (`--encoding`). Files are read whole (they are per project, small): at
+/// most `maximumBytes`.
 public final class BoundaryPointReader {
     public static let maximumBytes = 64 << 20
     public let name: String
@@ -31,7 +32,7 @@ public final class BoundaryPointReader {
             || head.starts(with: [0x5B, 0xB5, 0xD8, 0xBF, 0xE9, 0xD7, 0xF8, 0xB1, 0xEA, 0x5D])
     }
 
-    public convenience init(path: String) throws(FormatError) {
+    public convenience init(path: String, encoding: TextEncoding? = nil) throws(FormatError) {
         let name = (path as NSString).lastPathComponent
         guard let h = FileHandle(forReadingAtPath: path) else { throw FormatError(file: name, "cannot be opened") }
         defer { try? h.close() }
@@ -39,13 +40,16 @@ public final class BoundaryPointReader {
         guard data.count <= Self.maximumBytes else {
             throw FormatError(file: name, "is larger than \(Self.maximumBytes) bytes, the most landbank reads of a boundary-point file")
         }
-        try self.init(bytes: [UInt8](data), name: name)
+        try self.init(bytes: [UInt8](data), name: name, encoding: encoding)
     }
 
-    public init(bytes: [UInt8], name: String) throws(FormatError) {
+    /// `encoding` nil: detected (valid UTF-8 is UTF-8, else GB18030).
+    public init(bytes: [UInt8], name: String, encoding: TextEncoding? = nil) throws(FormatError) {
         self.name = name
-        guard let text = TextDecoding.utf8OrGB18030(bytes) else {
-            throw FormatError(file: name, "is neither UTF-8 nor GB18030 text")
+        let decoded = encoding.map { $0.decode(bytes) } ?? TextDecoding.utf8OrGB18030(bytes)
+        guard let text = decoded else {
+            throw FormatError(file: name, encoding.map { "is not valid \($0.rawValue) text (as --encoding says); name another encoding or leave it to detection" }
+                ?? "is neither UTF-8 nor GB18030 text")
         }
         if text.contains("\0") { throw FormatError(file: name, "holds a NUL byte: not a text file") }
         lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)

@@ -5,7 +5,8 @@ import LandbankGeometry
 /// width and zone, then per parcel `界址点数,地块面积(公顷),地块编号,地块名称,面,图幅号,地块用途,地类编码,@` and its points
 /// `J<n>,<ring>,X,Y` with X the northing and Y the prefixed easting, in millimetres (3 decimals). Ring 1 is
 /// the first exterior; every further ring (a hole or another part) takes the next number; each ring repeats
-/// its first point to close. UTF-8 with CRLF line ends, as the reporting systems' Windows tools expect them.
+/// its first point to close. CRLF line ends, as the reporting systems' Windows tools expect them; the caller
+/// encodes the text (UTF-8, or GBK as those tools often expect: `TextEncoding`).
 public struct BoundaryPointWriter {
     public let datum: BoundaryPointCRS.Datum
     public let width: Int

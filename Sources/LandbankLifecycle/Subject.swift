@@ -34,6 +34,9 @@ public enum EventKind: String, CaseIterable, Codable, Sendable {
     case inefficient
     /// The inefficient-land mark lifted (the firm improved, the land was disposed of), with its basis.
     case inefficientLifted = "inefficient_lifted"
+    /// A descriptive field changed by a re-delivered ledger (`import --update`): name, zone, land use, a
+    /// building's figures, a property; the field, old → new and the file in the note. Changes no status.
+    case attributes
 
     /// Events that state a status of their own (a correction restates its target's instead).
     public var statesStatus: Bool { self == .registered || self == .status }

@@ -9,42 +9,6 @@ struct BuildingCommand: ParsableCommand {
         subcommands: [ImportBuildings.self, ListBuildings.self, ShowBuilding.self])
 }
 
-struct ImportBuildings: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "import",
-        abstract: "Import building footprints (GeoJSON, CSV with WKT, GeoPackage layer) onto parcels in the registry.",
-        discussion: """
-            Each feature needs `parcel_id` and `floor_area_m2`; optional: storeys, clear_height_m, floor_load_kn_m2, \
-            power_kva, crane_t, structure, year_built, standard_factory, vacant_floor_area_m2, rent_yuan_m2_month, \
-            available_from, status, disposal_method, status_date. A footprint that does not lie on its parcel is refused.
-            """)
-
-    @OptionGroup var target: RegistryArgument
-    @Argument(help: "The input file.") var file: String
-    @Option(help: "CRS of the input coordinates, overriding what the file declares.") var crs: String?
-    @Flag(help: "The input is GCJ-02 lon/lat from a Chinese web map.") var fromGcj02 = false
-    @Option(help: "The property that holds the building id.") var idField: String?
-    @Option(help: "The layer to read from a GeoPackage input.") var layer: String?
-    @Option(name: .customLong("by"), help: "Who records the import (default: $USER).") var recordedBy: String?
-    @Option(help: "The date of the imported statuses where a feature gives none; default today.") var statusDate: CivilDate?
-    @OptionGroup var output: OutputOptions
-
-    func run() throws {
-        try CLI.run(registry: target.registry) {
-            let registry = try CLI.open(target.registry)
-            let progress = Progress(verb: "imported")
-            let s = try registry.importBuildings(
-                from: try CLI.input(file) { try FeatureSources.open(file, layer: layer) },
-                options: ImportOptions(crs: crs, fromGCJ02: fromGcj02, idField: idField, recordedBy: CLI.recorder(recordedBy),
-                                       statusDate: statusDate ?? .today()),
-                progress: progress.update)
-            progress.done()
-            if output.json { return try CLI.printJSON(s) }
-            print("imported \(s.imported.parcels) buildings from \(s.file) (\(s.sourceCRS) → \(registry.crs.identifier))")
-        }
-    }
-}
-
 struct ListBuildings: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",

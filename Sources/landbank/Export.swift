@@ -23,6 +23,8 @@ struct Export: ParsableCommand {
     var layer: Layer = .parcels
     @Option(help: "geojson (default), or 报部坐标 (ASCII: bubu), the boundary-point text of China's land reporting, in a zone-prefixed Gauss–Krüger CRS.")
     var format: ExportFormat = .geoJSON
+    @Option(help: "The text encoding of a 报部坐标 file: UTF-8 (default), GBK (CP936) or GB18030.")
+    var encoding: String?
 
     func validate() throws {
         try OptionRanges.decimals(decimals)
@@ -34,6 +36,7 @@ struct Export: ParsableCommand {
             let progress = Progress(verb: "exported")
             var options = ExportOptions(layer: layer, filter: filter.parcelFilter, query: site.query(filter), crs: crs, decimals: decimals)
             options.format = format
+            options.encoding = encoding
             let n = try registry.export(to: out, options: options, progress: progress.update)
             progress.done()
             if out != "-" { printError("exported \(n) \(layer.rawValue) to \(out)") }

@@ -29,10 +29,10 @@ struct Import: ParsableCommand {
     @Flag(help: "The input is BD-09 lon/lat from Baidu Maps: convert to GCJ-02, then to WGS84 first.")
     var fromBd09 = false
 
-    @Flag(help: "Swap x and y of every feature when the coordinates are found swapped (lat/lon, northing/easting).")
+    @Flag(help: "Swap x and y of every feature when the coordinates are found swapped (lat/lon, northing/easting); without it, a terminal is asked and anything else refused.")
     var fixAxes = false
 
-    @Option(help: "The text encoding of a Shapefile's or TAB file's attributes (e.g. GB18030, UTF-8), overriding .cpg and detection.")
+    @Option(help: "The text encoding of a Shapefile's or TAB file's attributes (e.g. GB18030, UTF-8), overriding .cpg and detection; of a 报部坐标 file: UTF-8, GBK or GB18030.")
     var encoding: String?
 
     @Option(help: "The property or column that holds the parcel id.")
@@ -62,6 +62,7 @@ struct Import: ParsableCommand {
                                         statusDate: statusDate ?? .today())
             options.fromBD09 = fromBd09
             options.fixAxes = fixAxes
+            ImportAxesPrompt.install(on: &options, fixAxes: fixAxes)
             intake.apply(to: &options, file: file, json: output.json)
             let summary: ImportSummary
             do {

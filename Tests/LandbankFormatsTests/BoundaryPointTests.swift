@@ -91,3 +91,32 @@ struct BoundaryPointTests {
         #expect(text.contains("甲，乙"))
     }
 }
+
+@Suite("Text encodings of the files bureaus hand over")
+struct TextEncodingTests {
+    @Test("names: GBK's aliases, GB18030, UTF-8, any case; others unknown")
+    func names() {
+        #expect(TextEncoding(name: "gbk") == .gbk && TextEncoding(name: "CP936") == .gbk && TextEncoding(name: "gb2312") == .gbk)
+        #expect(TextEncoding(name: "GB18030") == .gb18030 && TextEncoding(name: "utf8") == .utf8 && TextEncoding(name: "latin1") == nil)
+    }
+
+    @Test("GBK both ways: 属性 is CA F4 D0 D4 (the GB 2312 code table); a character outside GBK has no code there")
+    func gbk() {
+        #expect(TextEncoding.gbk.encode("[属性描述]") == [0x5B, 0xCA, 0xF4, 0xD0, 0xD4, 0xC3, 0xE8, 0xCA, 0xF6, 0x5D])
+        #expect(TextEncoding.gbk.decode([0xCA, 0xF4, 0xD0, 0xD4]) == "属性")
+        #expect(TextEncoding.gbk.encode("𠀀") == nil && TextEncoding.gbk.firstUnencodable("甲𠀀乙") == "𠀀")
+        // GB18030 gives U+20000 four bytes: 95 32 82 36 (GB 18030-2005, the supplementary-plane mapping).
+        #expect(TextEncoding.gb18030.encode("𠀀") == [0x95, 0x32, 0x82, 0x36])
+        #expect(TextEncoding.utf8.decode([0xCA, 0xF4]) == nil)
+    }
+
+    @Test("the reader takes the encoding it is told: GBK bytes as UTF-8 are refused, as GBK read")
+    func told() throws {
+        let gbk = try #require(TextEncoding.gbk.encode(sampleFile))
+        #expect(throws: FormatError.self) { try BoundaryPointReader(bytes: gbk, name: "bb.txt", encoding: .utf8) }
+        let r = try BoundaryPointReader(bytes: gbk, name: "bb.txt", encoding: .gbk)
+        #expect(try r.next()?.properties.contains(JSONMember("name", .string("区块一"))) == true)
+        let detected = try BoundaryPointReader(bytes: gbk, name: "bb.txt")
+        #expect(detected.crs == "EPSG:4526")
+    }
+}

@@ -49,9 +49,11 @@ struct LedgerUpdateTests {
         let b = try #require(try r.parcel(id: "B")).parcel
         #expect(b.zone == "袁河片区" && abs((b.cadastralAreaM2 ?? 0) - 3600) < 1e-6, "areas measured again")
         let bHistory = try r.history(of: Subject(.parcel, "B"))
-        #expect(bHistory.map(\.kind) == [.registered, .geometry])
-        #expect(bHistory.last?.note?.contains("zone \"马洪片区\" → \"袁河片区\"") == true && bHistory.last?.date == date, "\(bHistory.last?.note ?? "")")
-        #expect(bHistory.last?.note?.contains("cadastral area 2500.00 → 3600.00 m²") == true)
+        // The zone change is an `attributes` event of its own (AttributeEvents).
+        #expect(bHistory.map(\.kind) == [.registered, .geometry, .attributes])
+        let moved = bHistory.first { $0.kind == .geometry }
+        #expect(moved?.note?.contains("zone \"马洪片区\" → \"袁河片区\"") == true && moved?.date == date, "\(moved?.note ?? "")")
+        #expect(moved?.note?.contains("cadastral area 2500.00 → 3600.00 m²") == true)
         let c = try r.history(of: Subject(.parcel, "C"))
         #expect(c.map(\.kind) == [.registered, .status] && c.last?.status == .underRecovery)
         #expect(try r.parcel(id: "C")?.parcel.status == .underRecovery)

@@ -36,7 +36,16 @@ extension Registry {
                                 "the 报部坐标 format needs a Gauss–Krüger CRS (CGCS2000, Xian 1980 or Beijing 1954), not \(given.identifier); give one with --crs (e.g. EPSG:4526)")
         }
         let transform = try transformation(from: store.crsDefinition, to: "EPSG:\(prefixed)")
-        func emit(_ s: String) throws { try Array(s.utf8).withUnsafeBytes { try sink($0) } }
+        let encoding = options.encoding.flatMap(TextEncoding.init(name:)) ?? .utf8
+        // The text in the chosen encoding; a character GBK has no code for is refused, naming the parcel.
+        func emit(_ s: String, parcel: String? = nil) throws {
+            guard let bytes = encoding.encode(s) else {
+                let c = encoding.firstUnencodable(s).map { DisplayText.quoted(String($0)) } ?? "a character"
+                throw RegistryError(path: parcel ?? path, kind: .invalidArgument,
+                                    "\(c) has no code in \(encoding.rawValue); export with --encoding GB18030 or UTF-8")
+            }
+            try bytes.withUnsafeBytes { try sink($0) }
+        }
         let date = ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate])
         try emit(writer.header(date: date))
         let only = try options.query.flatMap { q -> Set<String>? in
@@ -55,7 +64,7 @@ extension Registry {
             }
             let m2 = f.columns.first { $0.key == "cadastral_area_m2" }.flatMap { if case .number(let n) = $0.value { Double(n) } else { nil } }
             let area = m2 ?? f.columns.first { $0.key == "ellipsoidal_area_m2" }.flatMap { if case .number(let n) = $0.value { Double(n) } else { nil } } ?? 0
-            try emit(writer.parcel(id: f.id, name: text("name"), landUse: text("land_use"), areaHa: area / 10_000, geometry: out))
+            try emit(writer.parcel(id: f.id, name: text("name"), landUse: text("land_use"), areaHa: area / 10_000, geometry: out), parcel: f.id)
             count += 1
             if count % 10_000 == 0 { progress?(count) }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import LandbankFormats
 import LandbankGeodesy
 import LandbankGeometry
 
@@ -12,6 +13,14 @@ public struct ExportOptions: Sendable {
         if let d = o.decimals, !(0...maximumDecimals).contains(d) {
             throw RegistryError(path: path, kind: .invalidArgument,
                                 "\(d) decimals: coordinates are written with 0 to \(maximumDecimals) decimals")
+        }
+        if let e = o.encoding {
+            guard let known = TextEncoding(name: e) else {
+                throw RegistryError(path: path, kind: .invalidArgument, "\(e) is not an encoding landbank writes; use \(TextEncoding.names)")
+            }
+            if known != .utf8 && o.format == .geoJSON {
+                throw RegistryError(path: path, kind: .invalidArgument, "GeoJSON is UTF-8 by definition (RFC 8259); --encoding \(e) is for the 报部坐标 format")
+            }
         }
     }
 
@@ -32,6 +41,8 @@ public struct ExportOptions: Sendable {
     public var query: ParcelQuery?
     /// GeoJSON, or the boundary-point format of China's land reporting.
     public var format: ExportFormat = .geoJSON
+    /// The boundary-point format's text encoding: UTF-8 (nil), GBK or GB18030 (a name `TextEncoding` knows).
+    public var encoding: String?
 
     public init(layer: Layer = .parcels, filter: ParcelFilter = ParcelFilter(), query: ParcelQuery? = nil, crs: String? = nil,
                 decimals: Int? = nil) {

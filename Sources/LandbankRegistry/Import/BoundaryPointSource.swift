@@ -10,8 +10,17 @@ final class BoundaryPointSource: FeatureSource {
     var declaredCRS: String? { reader.crs }
     var defaultCRS: String? { nil }
 
-    init(path: String) throws {
-        do { reader = try BoundaryPointReader(path: path) } catch { throw ImportError(error) }
+    /// `encoding` (a name `TextEncoding` knows) overrides the detection of UTF-8 or GB18030.
+    init(path: String, encoding: String? = nil) throws {
+        var given: TextEncoding?
+        if let encoding {
+            guard let e = TextEncoding(name: encoding) else {
+                throw ImportError(file: (path as NSString).lastPathComponent,
+                                  reason: .unsupportedFormat("a boundary-point file, but \(DisplayText.quoted(encoding)) is not an encoding landbank reads it in; --encoding takes \(TextEncoding.names)"))
+            }
+            given = e
+        }
+        do { reader = try BoundaryPointReader(path: path, encoding: given) } catch { throw ImportError(error) }
     }
 
     func position(of feature: Feature) -> String { "parcel \(feature.index + 1)" }

@@ -5,7 +5,8 @@ import LandbankGeometry
 /// Opens an input file as a `FeatureSource`, choosing the reader by what the file holds (see `FileKind`):
 /// GeoJSON and GeoPackage by content whatever the name, CSV by extension (.tsv is tab-separated).
 public enum FeatureSources {
-    /// `encoding` overrides what a Shapefile's or TAB file's text is read as (GDAL's names: GB18030, UTF-8, CP936).
+    /// `encoding` overrides what a Shapefile's or TAB file's text is read as (GDAL's names: GB18030, UTF-8, CP936),
+    /// and a boundary-point file's (UTF-8, GBK, GB18030).
     public static func open(_ path: String, layer: String? = nil, encoding: String? = nil) throws -> FeatureSource {
         if path != "-", !FileManager.default.fileExists(atPath: path) {
             throw RegistryError(path: path, kind: .notFound, "no such file — nothing was imported")
@@ -15,7 +16,7 @@ public enum FeatureSources {
         if path != "-", let format = VectorFormat.of(path: path) {
             return try gdal(path, format: format, layer: layer, encoding: encoding)
         }
-        if path != "-", BoundaryPointSource.sniff(path) { return try BoundaryPointSource(path: path) }
+        if path != "-", BoundaryPointSource.sniff(path) { return try BoundaryPointSource(path: path, encoding: encoding) }
         switch FileKind.of(path: path) {
         case .csv: return try csv(path, delimiter: ext == "tsv" ? .tab : .comma)
         case .geoPackage: return try GeoPackageLayerSource(path: path, layer: layer)

@@ -33,6 +33,10 @@ public struct ImportOptions: Sendable {
     public var fileSHA256: String?
     /// `--dry-run` and `--update`: told of each parcel added, changed or missing, in file order (missing last).
     public var onChange: (@Sendable (ParcelChange) -> Void)?
+    /// Asked, when the coordinates look swapped and `fixAxes` is false, whether to swap them (true: as
+    /// `fixAxes` would). Set by a face that can ask someone (the CLI on a terminal); the library never reads
+    /// standard input. Nil: such a file is refused, naming --fix-axes.
+    public var confirmSwappedAxes: (@Sendable (_ question: String) -> Bool)?
 
     public static let defaultMaxRepairChange = 0.001
 

@@ -27,15 +27,24 @@ struct ImportPreparation {
         if options.fromBD09 && options.fromGCJ02 { throw fail("--from-bd09 and --from-gcj02 exclude each other: BD-09 already includes the GCJ-02 step") }
         let geodesy = try ThreadGeodesy.current()
         var swap = false
+        var confirmed = false
+        /// Whether swapped coordinates read as `crs` are to be repaired: --fix-axes, else the face's answer.
+        func repairs(_ crs: String) -> Bool {
+            if options.fixAxes { return true }
+            guard let ask = options.confirmSwappedAxes else { return false }
+            let axes = (try? geodesy.crs(crs).kind) == .geographic ? "lat/lon" : "northing/easting"
+            confirmed = ask("coordinates look swapped (\(axes)) in \(given.name): repair them? [y/N]")
+            return confirmed
+        }
         if let crs = options.crs ?? given.declaredCRS ?? given.defaultCRS {
             swap = CRSInference.axesSwapped(sample, crs: crs, area: registryCRS.areaOfUse, geodesy: geodesy)
-            if swap && !options.fixAxes {
+            if swap && !repairs(crs) {
                 throw fail("swapped axes suspected: read as \(crs) the coordinates lie outside its area of use, swapped they lie inside; re-run with --fix-axes")
             }
         } else {
             switch CRSInference.infer(sample, registry: registryCRS, geodesy: geodesy) {
             case .inferred(let r, let because):
-                if r.swapped && !options.fixAxes {
+                if r.swapped && !repairs(r.crs) {
                     throw fail("the file names no CRS; its coordinates fit \(r) — swapped axes suspected, re-run with --fix-axes (and --crs \(r.crs) to confirm)")
                 }
                 self.options.crs = r.crs
@@ -48,7 +57,11 @@ struct ImportPreparation {
                 throw fail("the file names no CRS and landbank cannot infer it: \(why); say which with --crs (e.g. --crs EPSG:4547)")
             }
         }
-        if swap { notes.append("x and y swapped in every feature (--fix-axes)") }
+        if swap {
+            // Confirmed at the prompt counts as --fix-axes from here on (the likely-cause check reads it).
+            self.options.fixAxes = true
+            notes.append("x and y swapped in every feature (\(confirmed ? "confirmed at the prompt" : "--fix-axes"))")
+        }
         if options.fromBD09 { self.options.fromGCJ02 = true }
         let bd09 = options.fromBD09
         if swap || bd09 {

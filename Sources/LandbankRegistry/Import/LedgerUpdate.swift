@@ -1,78 +1,95 @@
 import LandbankGeometry
 import LandbankLifecycle
 
-/// `import --update`: what a re-delivered ledger's feature changes in a parcel already in the registry, and the
-/// recording of it. A new status is a `status` event (the lifecycle's rules apply); a new geometry goes through
-/// the geometry replacement (`Registry.replaceStoredGeometry`: a `geometry` event, the old shape kept, areas
-/// measured again); name, zone, land use and other properties are set, the change noted in those events and in
-/// the import log. A field the file leaves empty is not a change (a ledger without a status column keeps the
-/// registry's statuses). Nothing changed, nothing written: the same file twice changes nothing the second time.
+/// `import --update`: what a re-delivered ledger's feature changes in a parcel or building already in the
+/// registry, and the recording of it. A new status is a `status` event (the lifecycle's rules apply); a new
+/// geometry goes through the geometry replacement (`Registry.replaceStoredGeometry`: a `geometry` event, the old
+/// shape kept, areas measured again); each other changed field (name, zone, land use, a building's figures, each
+/// property) is set and recorded as an `attributes` event of its own (`AttributeEvents`), and all of them are
+/// noted in the import log. A field the file leaves empty where the registry has a status is not a change (a
+/// ledger without a status column keeps the registry's statuses). Nothing changed, nothing written: the same file
+/// twice changes nothing the second time.
 struct LedgerUpdate {
-    var fields: [String] = []
-    var details: [String] = []
+    let subject: Subject
+    /// The descriptive fields that changed, in column order, then the properties by key.
+    var attributes: [FieldChange] = []
     var newStatus: ParcelStatus?
-    var newGeometry = false
-    var newAttributes = false
+    var statusDetail: String?
     /// A disposal method that differs under the same status: the lifecycle has no event for it.
     var disposalOnly: (from: DisposalMethod?, to: DisposalMethod)?
+    /// The area change, when the geometry changed.
+    var geometryDetail: String?
+
+    init(_ subject: Subject, attributes: [FieldChange], properties: [FieldChange],
+         stored: (status: ParcelStatus?, method: DisposalMethod?), given: (status: ParcelStatus?, method: DisposalMethod?),
+         storedDigest: String?, storedArea: Double?, output: FeatureProcessor.Output) {
+        self.subject = subject
+        self.attributes = attributes
+        if let s = given.status, s != stored.status {
+            statusDetail = "status \(stored.status?.rawValue ?? "none") → \(s.rawValue)"
+            newStatus = s
+        } else if given.status != nil, let m = given.method, m != stored.method {
+            disposalOnly = (stored.method, m)
+        }
+        self.attributes += properties
+        if storedDigest != output.digest {
+            geometryDetail = Registry.areaChange(subject.kind, before: storedArea, output)
+        }
+    }
 
     var isEmpty: Bool { fields.isEmpty }
 
-    init(stored p: Parcel, digest: String?, new a: ParcelAttributes, output: FeatureProcessor.Output) {
-        func text(_ field: String, _ old: String?, _ new: String?) {
-            guard old != new else { return }
-            fields.append(field)
-            details.append("\(field) \(Self.shown(old)) → \(Self.shown(new))")
-            newAttributes = true
-        }
-        text("name", p.name, a.name)
-        text("zone", p.zone, a.zone)
-        text("land_use", p.landUse, a.landUse)
-        if let s = a.status, s != p.status {
-            fields.append("status")
-            details.append("status \(p.status?.rawValue ?? "none") → \(s.rawValue)")
-            newStatus = s
-        } else if a.status != nil, let m = a.disposalMethod, m != p.disposalMethod {
-            fields.append("disposal_method")
-            details.append("disposal_method \(p.disposalMethod?.rawValue ?? "none") → \(m.rawValue)")
-            disposalOnly = (p.disposalMethod, m)
-        }
-        if p.properties != a.otherProperties {
-            fields.append("properties")
-            details.append("properties changed")
-            newAttributes = true
-        }
-        if digest != output.digest {
-            fields.append("geometry")
-            details.append(Registry.areaChange(.parcel, before: p.cadastralAreaM2 ?? p.ellipsoidalAreaM2, output))
-            newGeometry = true
-        }
+    /// The changed fields' names, in the order the log lists them.
+    var fields: [String] {
+        var f = attributes.filter { !$0.field.hasPrefix("properties") }.map(\.field)
+        if statusDetail != nil { f.append("status") }
+        if disposalOnly != nil { f.append("disposal_method") }
+        f += attributes.filter { $0.field.hasPrefix("properties") }.map(\.field)
+        if geometryDetail != nil { f.append("geometry") }
+        return f
     }
 
-    /// Records the changes inside the caller's write transaction. A status the lifecycle refuses throws its
-    /// `LifecycleError` before anything of this parcel is written.
-    func apply(to p: Parcel, _ a: ParcelAttributes, _ output: FeatureProcessor.Output, file: String,
-               options: ImportOptions, in w: any StoreWriter) throws {
-        let subject = Subject(.parcel, p.parcelID)
-        // The geometry event adds the area change itself.
-        let others = zip(fields, details).filter { $0.0 != "geometry" }.map(\.1)
-        let note = "ledger re-delivered in \(file)" + (others.isEmpty ? "" : ": " + others.joined(separator: "; "))
+    /// One text per changed field, in the order of `fields`.
+    var details: [String] {
+        var d = attributes.filter { !$0.field.hasPrefix("properties") }.map(\.detail)
+        if let statusDetail { d.append(statusDetail) }
+        if let (from, to) = disposalOnly { d.append("disposal_method \(from?.rawValue ?? "none") → \(to.rawValue)") }
+        d += attributes.filter { $0.field.hasPrefix("properties") }.map(\.detail)
+        if let geometryDetail { d.append(geometryDetail) }
+        return d
+    }
+
+    /// Records the changes inside the caller's write transaction; `setAttributes` writes the new descriptive
+    /// columns (the store's own write for the layer). A status the lifecycle refuses throws its `LifecycleError`
+    /// before anything of this record is written.
+    func apply(_ output: FeatureProcessor.Output, statusDate: CivilDate?, disposalMethod: DisposalMethod?,
+               file: String, options: ImportOptions, in w: any StoreWriter, setAttributes: () throws -> Void) throws {
+        // A status or geometry event names the update's other changes too, so that each reads whole on its own.
+        let note = notes("ledger re-delivered in \(file)", but: "geometry")
         if let s = newStatus {
-            _ = try Registry.append(NewEvent(subject: subject, date: a.declaredStatusDate ?? options.statusDate, status: s,
-                                             disposalMethod: a.disposalMethod ?? p.disposalMethod,
-                                             recordedBy: options.recordedBy, note: note), kind: .status, in: w)
+            _ = try Registry.append(NewEvent(subject: subject, date: statusDate ?? options.statusDate, status: s,
+                                             disposalMethod: disposalMethod, recordedBy: options.recordedBy,
+                                             note: note),
+                                    kind: .status, in: w)
         }
-        if newGeometry {
+        if geometryDetail != nil {
             guard let old = try w.geometryRecord(of: subject) else {
-                throw LifecycleError(subject, "no such parcel in the registry", notFound: true)
+                throw LifecycleError(subject, "no such \(subject.kind.rawValue) in the registry", notFound: true)
             }
+            // The geometry event adds the area change itself.
             _ = try Registry.replaceStoredGeometry(of: subject, old: old, with: output, date: options.statusDate,
-                                                   recordedBy: options.recordedBy, note: note, in: w)
+                                                   recordedBy: options.recordedBy,
+                                                   note: note, in: w)
         }
-        if newAttributes {
-            try w.setParcelAttributes(id: p.parcelID, name: a.name, zone: a.zone, landUse: a.landUse, properties: a.otherProperties)
+        if !attributes.isEmpty {
+            try setAttributes()
+            try AttributeEvents.record(attributes, of: subject, file: file, options: options, in: w)
         }
     }
 
-    static func shown(_ s: String?) -> String { s.map { DisplayText.quoted($0, limit: 40) } ?? "none" }
+    /// The note naming every change but `field`.
+    private func notes(_ note: String, but field: String) -> String {
+        let others = zip(fields, details).filter { $0.0 != field }.map(\.1)
+        return note + (others.isEmpty ? "" : ": " + others.joined(separator: "; "))
+    }
 }

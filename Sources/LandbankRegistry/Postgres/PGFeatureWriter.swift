@@ -37,8 +37,13 @@ struct PGFeatureWriter {
     mutating func begin() throws {
         let (table, column) = layer == .parcels ? ("parcels", "parcel_id") : ("buildings", "building_id")
         try access.stream("SELECT \(column) AS id FROM \(table)", []) { r in if let id: String = r["id"] { existing.insert(id) } }
-        if layer == .parcels { try access.c.beginCopy(Self.copyParcels) }
+        if !batched { try access.c.beginCopy(Self.copyParcels) }
     }
+
+    /// Rows go by the pipeline's batches, each in a COPY of its own, rather than in one COPY held open: for
+    /// buildings (their parcels are read between batches) and for an update (whose changes are written between
+    /// rows, and a connection in a COPY runs nothing else).
+    var batched: Bool { layer == .buildings || options.update }
 
     mutating func write(_ row: ImportPipeline.Row) throws {
         switch row.attributes {
@@ -58,7 +63,7 @@ struct PGFeatureWriter {
                   a.landUse, a.status?.rawValue, a.disposalMethod?.rawValue, out.cadastralAreaM2,
                   out.cadastralAreaM2.map(AreaUnit.mu.fromSquareMetres), out.ellipsoidalAreaM2,
                   AreaUnit.mu.fromSquareMetres(out.ellipsoidalAreaM2), a.otherProperties, importedAt])
-        try rows.flush(into: access.c, force: false)
+        if !batched { try rows.flush(into: access.c, force: false) }
         if let status = a.status {
             events.row(chain.next(RegisteredEvent.content(
                 .parcel, a.parcelID, a.statusDate ?? options.statusDate, status, a.disposalMethod, options.recordedBy, file)).values)
@@ -108,11 +113,11 @@ struct PGFeatureWriter {
         }
     }
 
-    /// After a batch of buildings: sends its rows in one COPY.
+    /// After a batch: sends its rows in one COPY (when `batched`).
     mutating func endBatch() throws {
-        guard layer == .buildings, rows.pending > 0 else { return }
+        guard batched, rows.pending > 0 else { return }
         let buffered = rows
-        try access.c.copy(Self.copyBuildings) { copy in copy = buffered }
+        try access.c.copy(layer == .parcels ? Self.copyParcels : Self.copyBuildings) { copy in copy = buffered }
         rows = PGCopy()
     }
 
@@ -131,12 +136,14 @@ struct PGFeatureWriter {
     /// Ends the parcels' COPY (abandoned when `failing`), then sends the events.
     mutating func finish(failing: Bool = false) throws {
         if failing {
-            if layer == .parcels { try? access.c.endCopy(failing: true) }
+            if !batched { try? access.c.endCopy(failing: true) }
             return
         }
-        if layer == .parcels {
+        if !batched {
             try rows.flush(into: access.c)
             try access.c.endCopy()
+        } else {
+            try endBatch()
         }
         if events.pending > 0 {
             let buffered = events

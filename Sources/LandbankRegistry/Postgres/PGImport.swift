@@ -9,10 +9,6 @@ import LandbankLifecycle
 extension PostGISStore {
     func importFeatures(_ source: FeatureSource, into layer: Layer, options: ImportOptions,
                         progress: ((Int) -> Void)?) throws -> ImportSummary {
-        if options.update {
-            throw RegistryError(path: source.name, kind: .invalidArgument,
-                                "--update is not available on a PostgreSQL registry yet; import into a GeoPackage and `landbank copy` it")
-        }
         if readOnly { throw RegistryError(path: location, kind: .readOnly, "opened for reading only") }
         let run = ImportRun(file: source.name, layer: layer, options: options)
         return try ImportFlow.run(source, options, run: run,
@@ -43,9 +39,15 @@ extension PostGISStore {
                 let access = PGAccess(c: c, store: self)
                 var writer = try PGFeatureWriter(access: access, layer: run.layer, file: source.name, importedAt: importedAt,
                                                  options: options)
+                let updater = options.update
+                    ? LedgerUpdater(layer: run.layer, match: try PGLedgerMatch(access: access, layer: run.layer, file: source.name),
+                                    store: access, file: source.name, options: options)
+                    : nil
                 try writer.begin()
                 do {
-                    try feed(pipeline, run: run, progress: progress, writer: &writer, totals: &totals)
+                    try feed(pipeline, run: run, progress: progress, writer: &writer, updater: updater, totals: &totals)
+                    try updater?.listMissing(run)
+                    try updater?.match.finish()
                 } catch {
                     try writer.finish(failing: true)
                     throw error
@@ -69,7 +71,7 @@ extension PostGISStore {
 
     /// Runs the pipeline and hands each measured row to the writer, noting what it finds in `run`.
     private func feed(_ pipeline: ImportPipeline, run: ImportRun, progress: ((Int) -> Void)?, writer: inout PGFeatureWriter,
-                      totals: inout Accumulator) throws {
+                      updater: LedgerUpdater?, totals: inout Accumulator) throws {
         pipeline.start()
         while let batch = pipeline.queue.pop() {
             guard case .items(let items) = batch else {
@@ -82,12 +84,24 @@ extension PostGISStore {
                 if run.features % 10_000 == 0 { progress?(run.features) }
                 switch item {
                 case .rejected(let e, let issues):
+                    // Its id was given: its record is not missing from the file.
+                    if let id = e.featureID, let updater { _ = try updater.saw(id, index: issues.first?.position.map { $0 - 1 } ?? 0) }
                     run.reject(e, issues)
                 case .row(let row):
                     do {
-                        try writer.write(row)
-                        totals.add(row.output.cadastralAreaM2, row.output.ellipsoidalAreaM2)
-                        run.added += 1
+                        if let updater {
+                            switch try updater.write(row, run: run, insert: { try writer.write(row); return 0 }) {
+                            case .added:
+                                totals.add(row.output.cadastralAreaM2, row.output.ellipsoidalAreaM2)
+                                run.added += 1
+                            case .changed: run.updated += 1
+                            case .unchanged: run.unchanged += 1
+                            }
+                        } else {
+                            try writer.write(row)
+                            totals.add(row.output.cadastralAreaM2, row.output.ellipsoidalAreaM2)
+                            run.added += 1
+                        }
                         run.note(row.notes)
                     } catch let e as ImportError {
                         run.reject(e, row.notes + [ImportIssue(e, index: row.index)])

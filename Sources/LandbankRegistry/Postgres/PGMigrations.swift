@@ -1,9 +1,17 @@
+import LandbankLifecycle
+
 /// The PostgreSQL registry's schema, built by numbered migrations recorded in `landbank_migrations`, each run
 /// once, in order, inside the writer's transaction. New migrations go at the END of `all`.
 enum PGMigrations {
     static let all: [(name: String, sql: @Sendable (Int32) -> String)] = [
         ("v1-registry", { srid in PGSchema.features(srid: srid) + PGSchema.history + PGSchema.projects + PGSchema.appendOnlyTriggers }),
         ("v2-efficiency", { srid in PGSchema.efficiency(srid: srid) }),
+        // The history's kinds as `EventKind` has them now (`inefficient`, `inefficient_lifted` and `attributes`
+        // came after v1): the column's CHECK replaced; every row is checked against it, none is changed.
+        ("v3-event-kinds", { _ in
+            "ALTER TABLE events DROP CONSTRAINT IF EXISTS events_kind_check; "
+                + "ALTER TABLE events ADD CONSTRAINT events_kind_check \(PGSchema.oneOf("kind", EventKind.self));"
+        }),
     ]
 
     static let table = """

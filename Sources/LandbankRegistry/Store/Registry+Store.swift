@@ -33,21 +33,28 @@ extension Registry {
     /// the first event of its history. `progress` is called with the count so far, every 10,000 features.
     public func importParcels(from source: FeatureSource, options: ImportOptions = ImportOptions(),
                               progress: ((Int) -> Void)? = nil) throws -> ImportSummary {
+        try importPrepared(source, into: .parcels, options: options, progress: progress)
+    }
+
+    /// Imports buildings (footprints) onto parcels already in the registry; each must lie on its parcel.
+    public func importBuildings(from source: FeatureSource, options: ImportOptions = ImportOptions(),
+                                progress: ((Int) -> Void)? = nil) throws -> ImportSummary {
+        try importPrepared(source, into: .buildings, options: options, progress: progress)
+    }
+
+    /// Either layer's import after `ImportPreparation` (CRS inferred, swapped axes found, BD-09 converted), with
+    /// the likely cause of a point outside the registry's area of use.
+    private func importPrepared(_ source: FeatureSource, into layer: Layer, options: ImportOptions,
+                                progress: ((Int) -> Void)?) throws -> ImportSummary {
         let registryCRS = crs
         let prepared = try ImportPreparation(source, options: options, registryCRS: registryCRS)
         do {
-            var summary = try store.mapped { try store.importFeatures(prepared.source, into: .parcels, options: prepared.options, progress: progress) }
+            var summary = try store.mapped { try store.importFeatures(prepared.source, into: layer, options: prepared.options, progress: progress) }
             summary.notes = prepared.notes + summary.notes
             return summary
         } catch let e as ImportError {
             throw e.withLikelyCause(sourceCRS: prepared.options.crs ?? source.declaredCRS ?? source.defaultCRS, registryCRS: registryCRS,
                                     swapped: prepared.options.fixAxes && prepared.notes.contains { $0.hasPrefix("x and y swapped") })
         }
-    }
-
-    /// Imports buildings (footprints) onto parcels already in the registry; each must lie on its parcel.
-    public func importBuildings(from source: FeatureSource, options: ImportOptions = ImportOptions(),
-                                progress: ((Int) -> Void)? = nil) throws -> ImportSummary {
-        try store.mapped { try store.importFeatures(source, into: .buildings, options: options, progress: progress) }
     }
 }

@@ -3,11 +3,10 @@ import GRDB
 import LandbankGeometry
 import LandbankLifecycle
 
-/// Inserts buildings after checking that each stands on its parcel: the parcel exists and, grown by
-/// `tolerance`, covers the footprint (GEOS). Also writes the `registered` event of a building with a status.
+/// Inserts buildings after checking that each stands on its parcel (`FootprintCheck`). Also writes the
+/// `registered` event of a building with a status.
 struct BuildingWriter: FeatureWriter {
-    /// 5 cm: digitising noise where a footprint shares its parcel's boundary.
-    static let tolerance = 0.05
+    static let tolerance = FootprintCheck.tolerance
 
     let db: Database
     let file: String
@@ -17,10 +16,7 @@ struct BuildingWriter: FeatureWriter {
     /// would report it again on the next row.
     var insert: Statement
     let chain: HistoryChain
-    let parcelGeometry: Statement
-    let geos: GEOSContext
-    /// Buildings of one parcel usually come together: keep the last parcel's geometry.
-    var cached: (id: String, geometry: Geometry)?
+    var footprint: FootprintCheck
 
     init(db: Database, file: String, importedAt: String, options: ImportOptions, chain: HistoryChain) throws {
         self.db = db
@@ -35,38 +31,12 @@ struct BuildingWriter: FeatureWriter {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         self.chain = chain
-        parcelGeometry = try db.makeStatement(sql: "SELECT geom FROM parcels WHERE parcel_id = ?")
-        geos = try GEOSContext()
+        footprint = try FootprintCheck(db: db)
     }
 
     mutating func write(_ row: ImportPipeline.Row) throws -> Int64 {
         guard case .building(let b) = row.attributes else { preconditionFailure("building writer given a parcel") }
-        func refuse(_ r: ImportError.Reason, rule: ImportIssue.Rule = .notOnParcel) -> ImportError {
-            var e = ImportError(file: file, position: row.position, featureID: b.buildingID, reason: r)
-            if case .badAttribute = r { e.rule = rule }
-            return e
-        }
-        let parcel: Geometry
-        if let c = cached, c.id == b.parcelID {
-            parcel = c.geometry
-        } else {
-            guard let blob = try Data.fetchOne(parcelGeometry, arguments: [b.parcelID]) else {
-                throw refuse(.badAttribute("no parcel \"\(b.parcelID)\" in the registry to stand on"))
-            }
-            guard let g = try blob.withUnsafeBytes({ try GeoPackageBinary.decode($0).geometry }) else {
-                throw refuse(.badAttribute("parcel \"\(b.parcelID)\" has an empty geometry"))
-            }
-            parcel = g
-            cached = (b.parcelID, g)
-        }
-        let footprint = Geometry.multiPolygon(row.output.geometry)
-        do {
-            guard try geos.covers(parcel, footprint, tolerance: Self.tolerance) else {
-                throw refuse(.badAttribute("footprint does not lie on parcel \"\(b.parcelID)\" (GEOS: not covered by the parcel grown by \(Self.tolerance) m)"))
-            }
-        } catch let e as GeometryError {
-            throw refuse(.geometry(e))
-        }
+        try footprint.check(b, row, file: file)
         let out = row.output
         do {
             try insert.execute(arguments: [
@@ -77,7 +47,7 @@ struct BuildingWriter: FeatureWriter {
             ])
         } catch let e as DatabaseError where e.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             insert = try db.makeStatement(sql: insert.sql)
-            throw refuse(.duplicateID(b.buildingID, firstPosition: nil))
+            throw ImportError(file: file, position: row.position, featureID: b.buildingID, reason: .duplicateID(b.buildingID, firstPosition: nil))
         }
         let fid = db.lastInsertedRowID
         if let status = b.status {

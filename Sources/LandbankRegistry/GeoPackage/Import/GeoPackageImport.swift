@@ -13,9 +13,6 @@ extension GeoPackageStore {
                 try ParcelWriter(db: db, file: source.name, importedAt: importedAt, firstFid: firstFid, options: options, chain: chain)
             }
         case .buildings:
-            if options.update {
-                throw RegistryError(path: source.name, kind: .invalidArgument, "--update matches parcels only; buildings are imported anew")
-            }
             return try runImport(source, options, layer: layer, progress: progress) { db, importedAt, _, chain in
                 try BuildingWriter(db: db, file: source.name, importedAt: importedAt, options: options, chain: chain)
             }
@@ -62,8 +59,10 @@ extension GeoPackageStore {
                 let attributeIndexes = try AttributeIndexLoader(db, table: table)
                 let access = GeoPackageAccess(db: db, path: path)
                 var writer = try makeWriter(db, importedAt, firstFid, try access.historyChain())
-                var updater = options.update ? try UpdateWriter(access: access, file: source.name, options: options,
-                                                                insert: writer as? ParcelWriter) : nil
+                let updater = options.update
+                    ? LedgerUpdater(layer: run.layer, match: try GeoPackageLedgerMatch(db: db, layer: run.layer, file: source.name),
+                                    store: access, file: source.name, options: options)
+                    : nil
                 func added(_ fid: Int64, _ row: ImportPipeline.Row) {
                     index.add(id: fid, envelope: row.output.envelope, attributes: row.siteAttributes)
                     totals.add(row.output.cadastralAreaM2, row.output.ellipsoidalAreaM2)
@@ -84,8 +83,8 @@ extension GeoPackageStore {
                             run.reject(e, issues)
                         case .row(let row):
                             do {
-                                if updater != nil {
-                                    switch try updater!.write(row, run: run) {
+                                if let updater {
+                                    switch try updater.write(row, run: run, insert: { try writer.write(row) }) {
                                     case .added(let fid): added(fid, row)
                                     case .changed: run.updated += 1
                                     case .unchanged: run.unchanged += 1
@@ -101,7 +100,7 @@ extension GeoPackageStore {
                     }
                 }
                 try updater?.listMissing(run)
-                try updater?.finish()
+                try updater?.match.finish()
                 if options.dryRun || (run.rejected > 0 && !options.skipInvalid) { return .rollback }
                 try index.finish()
                 try attributeIndexes.finish()

@@ -76,6 +76,9 @@ enum Migrations {
         m.registerMigration(ImportLogMigration.name) { db in try ImportLogMigration.run(db) }
         m.registerMigration(ProjectChangeMigration.name) { db in try ProjectChangeMigration.run(db) }
         m.registerMigration(EfficiencyMigration.name) { db in try EfficiencyMigration.run(db) }
+        // Migration 13: `events` gains the kind `attributes` (a re-delivered ledger's changed fields), rebuilt as
+        // migration 12 rebuilt it, every row, id and hash kept.
+        m.registerMigration("v13-attribute-events") { db in try EfficiencyMigration.widenEventKinds(db) }
         return m
     }
 }
