@@ -10,9 +10,10 @@ import NIOPosix
 /// Long computations (match, batch, blocks) go through `Computations` and `ThreadExecutor` instead, which bound
 /// them and let them see their task's cancellation.
 enum Blocking {
-    /// 16 threads: calls are short reads and writes; a write may wait up to the busy limit for its turn.
+    /// 64 threads, as many as Dispatch would add for blocked ones: most calls are short reads, but a write may wait
+    /// up to the busy limit for its turn, and the reads queued behind a full pool would wait with it.
     static let pool: NIOThreadPool = {
-        let pool = NIOThreadPool(numberOfThreads: 16)
+        let pool = NIOThreadPool(numberOfThreads: 64)
         pool.start()
         return pool
     }()
