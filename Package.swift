@@ -14,8 +14,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", "3.9.0"..<"5.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
-        // Already in the build through Hummingbird; named for NIOThreadPool (the server's blocking calls).
-        .package(url: "https://github.com/apple/swift-nio", from: "2.65.0"),
     ],
     targets: [
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
@@ -36,7 +34,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "LandbankMatching", dependencies: ["LandbankRegistry", "LandbankGeometry", "LandbankGeodesy", "LandbankLifecycle", "LandbankSolver"]),
-        .target(name: "LandbankServer", dependencies: ["LandbankRegistry", "LandbankMatching", "LandbankGeometry", "LandbankLifecycle", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Crypto", package: "swift-crypto"), .product(name: "NIOPosix", package: "swift-nio")], resources: [.copy("Web")]),
+        .target(name: "LandbankServer", dependencies: ["LandbankRegistry", "LandbankMatching", "LandbankGeometry", "LandbankLifecycle", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Crypto", package: "swift-crypto")], resources: [.copy("Web")]),
         .testTarget(name: "LandbankServerTests", dependencies: ["LandbankServer", .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(name: "landbank", dependencies: [
             "LandbankRegistry", "LandbankGeometry", "LandbankGeodesy", "LandbankLifecycle", "LandbankMatching", "LandbankServer",
