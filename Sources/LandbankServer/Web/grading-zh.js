@@ -1,6 +1,7 @@
 // The grading's words in Chinese for the Chinese page. The API gives each grade's explanation, each land share's
 // and each proposal's reasons in English, one template each (LandbankRegistry's Efficiency: Grading.explain,
 // LandShares, GradeReport.proposals); a sentence no template here knows is shown as it came.
+// Uses reasons.js's byTemplate (loaded before it).
 "use strict";
 const INDICATOR_ZH = {
   tax_per_mu: "亩均税收", value_added_per_mu: "亩均增加值", sales_per_mu: "亩均营业收入", investment_per_mu: "亩均投资",
@@ -58,17 +59,17 @@ function gradeExplanationZh(text) {
 }
 
 // LandShares: how an enterprise's land was counted on one parcel.
-function shareZh(text) {
-  let m = text.match(new RegExp(`^tenant of ${G} m² of the ${G} m² in the parcel's buildings × ${G} mu = ${G} mu$`));
-  if (m) return `承租 ${m[1]} 平方米 ÷ 地块建筑 ${m[2]} 平方米 × ${m[3]} 亩 = ${m[4]} 亩`;
-  m = text.match(new RegExp(`^tenant of ${G} m² of the ${G} m² its tenants declare \\(the parcel's registered buildings have ${G} m²\\) × ${G} mu = ${G} mu$`));
-  if (m) return `承租 ${m[1]} 平方米 ÷ 承租方申报合计 ${m[2]} 平方米（地块登记建筑 ${m[3]} 平方米）× ${m[4]} 亩 = ${m[5]} 亩`;
-  m = text.match(new RegExp(`^whole parcel, ${G} mu$`));
-  if (m) return `整宗地块 ${m[1]} 亩`;
-  m = text.match(new RegExp(`^holds the parcel: ${G} mu less its tenants' ${G} mu = ${G} mu$`));
-  if (m) return `地块权利人：${m[1]} 亩减承租部分 ${m[2]} 亩 = ${m[3]} 亩`;
-  return text;
-}
+const SHARES_ZH = [
+  [new RegExp(`^tenant of ${G} m² of the ${G} m² in the parcel's buildings × ${G} mu = ${G} mu$`),
+   m => `承租 ${m[1]} 平方米 ÷ 地块建筑 ${m[2]} 平方米 × ${m[3]} 亩 = ${m[4]} 亩`],
+  [new RegExp(`^tenant of ${G} m² of the ${G} m² its tenants declare \\(the parcel's registered buildings have ${G} m²\\) × ${G} mu = ${G} mu$`),
+   m => `承租 ${m[1]} 平方米 ÷ 承租方申报合计 ${m[2]} 平方米（地块登记建筑 ${m[3]} 平方米）× ${m[4]} 亩 = ${m[5]} 亩`],
+  [new RegExp(`^whole parcel, ${G} mu$`), m => `整宗地块 ${m[1]} 亩`],
+  [new RegExp(`^holds the parcel: ${G} mu less its tenants' ${G} mu = ${G} mu$`),
+   m => `地块权利人：${m[1]} 亩减承租部分 ${m[2]} 亩 = ${m[3]} 亩`],
+];
+
+function shareZh(text) { return byTemplate(SHARES_ZH, text); }
 
 // GradeReport.proposals: why a parcel is proposed for the inefficient-land list.
 function proposalReasonZh(text) {
@@ -86,9 +87,9 @@ function tieZh(text) {
 
 // BatchReport's supplied-not-used land: "idle since 2024-10-09 (1 full year)", "not idle yet under the 2012
 // Measures (agreed start 2024-12-16)".
-function idleZh(text) {
-  let m = text.match(/^idle since (\S+) \((\d+) full years?\)$/);
-  if (m) return `${m[1]} 起闲置（满 ${m[2]} 年）`;
-  m = text.match(/^not idle yet under the 2012 Measures \(agreed start (\S+)\)$/);
-  return m ? `按 2012 年《闲置土地处置办法》尚未构成闲置（约定开工 ${m[1]}）` : text;
-}
+const IDLE_ZH = [
+  [/^idle since (\S+) \((\d+) full years?\)$/, m => `${m[1]} 起闲置（满 ${m[2]} 年）`],
+  [/^not idle yet under the 2012 Measures \(agreed start (\S+)\)$/, m => `按 2012 年《闲置土地处置办法》尚未构成闲置（约定开工 ${m[1]}）`],
+];
+
+function idleZh(text) { return byTemplate(IDLE_ZH, text); }

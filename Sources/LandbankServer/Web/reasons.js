@@ -28,10 +28,13 @@ function missingZh(item) {
   return item;
 }
 
-function reasonZh(text) {
-  for (const [pattern, say] of REASONS_ZH) {
+// The first template of `table` ([pattern, say] pairs) that matches `text`, said in Chinese; else the text as it came.
+function byTemplate(table, text) {
+  for (const [pattern, say] of table) {
     const m = text.match(pattern);
     if (m) return say(m);
   }
   return text;
 }
+
+function reasonZh(text) { return byTemplate(REASONS_ZH, text); }
