@@ -20,12 +20,12 @@ function vetoZh(v) {
 }
 
 // "rd_yuan missing", "sales_yuan is 0"
-function gapZh(g) {
-  let m = g.match(/^(\S+) missing$/);
-  if (m) return `${m[1]} 缺失`;
-  m = g.match(/^(\S+) is 0$/);
-  return m ? `${m[1]} 为 0` : g;
-}
+const GAPS_ZH = [
+  [/^(\S+) missing$/, m => `${m[1]} 缺失`],
+  [/^(\S+) is 0$/, m => `${m[1]} 为 0`],
+];
+
+function gapZh(g) { return byTemplate(GAPS_ZH, g); }
 
 // One sentence of Grading.explain.
 function explanationSentenceZh(s) {
