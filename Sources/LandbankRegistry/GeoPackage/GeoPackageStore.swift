@@ -40,8 +40,7 @@ final class GeoPackageStore: RegistryStore {
         let note = path.map { WriterNote(pid: getpid(), command: WriterNote.currentCommand(registry: $0), started: Date()) }
         c.prepareDatabase { db in
             SpatialFunctions.register(db)
-            // 64 MiB of page cache: enough for the R*Tree's working set, bounded so imports stay small.
-            try db.execute(sql: "PRAGMA cache_size = -65536")
+            try db.execute(sql: "PRAGMA cache_size = -\(PageCache.connectionKiB)")
             // Only the pool's writer connection notes who writes (readers are opened read-only by the pool).
             if let path, let note, !readOnly, !db.configuration.readonly {
                 db.add(transactionObserver: WriterNoteObserver(registry: path, note: note), extent: .databaseLifetime)

@@ -50,7 +50,7 @@ extension GeoPackageStore {
         defer { pipeline.stop() }
         try refuseIfReadOnly()
         var kept = false
-        try queue.withTurn { try db.writeWithoutTransaction { db in
+        try queue.withTurn { try db.writeWithoutTransaction { db in try PageCache.with(kiB: PageCache.importKiB, db) {
             try db.inTransaction(.immediate) {
                 try Self.markWriting(db)
                 let table = run.layer.rawValue
@@ -64,7 +64,7 @@ extension GeoPackageStore {
                                     store: access, file: source.name, options: options)
                     : nil
                 func added(_ fid: Int64, _ row: ImportPipeline.Row) {
-                    index.add(id: fid, envelope: row.output.envelope, attributes: row.siteAttributes)
+                    index.add(id: fid, envelope: row.output.envelope)
                     totals.add(row.output.cadastralAreaM2, row.output.ellipsoidalAreaM2)
                     run.added += 1
                 }
@@ -112,7 +112,7 @@ extension GeoPackageStore {
                 kept = true
                 return .commit
             }
-        } }
+        } } }
         // A CRS read from a file's WKT has no code: name it rather than print the whole WKT.
         let crsName = sourceCRS.authority == nil && sourceCRS.definition.count > 40 ? sourceCRS.name : sourceCRS.identifier
         return (crsName, totals.totals, kept)
@@ -123,14 +123,4 @@ extension GeoPackageStore {
 protocol FeatureWriter {
     /// Inserts the row and returns its fid.
     mutating func write(_ row: ImportPipeline.Row) throws -> Int64
-}
-
-extension ImportPipeline.Row {
-    /// The values of the layer's `SiteIndex.attributes`, as the writers store them.
-    var siteAttributes: [Double?] {
-        switch attributes {
-        case .parcel: [output.cadastralAreaM2.map(AreaUnit.mu.fromSquareMetres), AreaUnit.mu.fromSquareMetres(output.ellipsoidalAreaM2)]
-        case .building(let b): [b.vacantFloorArea, b.clearHeight, b.powerKVA]
-        }
-    }
 }

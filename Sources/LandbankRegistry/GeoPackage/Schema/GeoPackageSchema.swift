@@ -54,7 +54,7 @@ enum GeoPackageSchema {
     /// The triggers of the R*Tree extension (GeoPackage 1.3, Annex F.3), for `table`.`column` keyed by `fid`.
     static func rtreeTriggers(table t: String, column c: String, id i: String = "fid") -> [String] {
         let r = "rtree_\(t)_\(c)"
-        let values = "NEW.\(i), ST_MinX(NEW.\(c)), ST_MaxX(NEW.\(c)), ST_MinY(NEW.\(c)), ST_MaxY(NEW.\(c))"
+        let values = rtreeValues(row: "NEW", column: c, id: i)
         return [
             """
             CREATE TRIGGER \(r)_insert AFTER INSERT ON \(t)
@@ -87,6 +87,11 @@ enum GeoPackageSchema {
             BEGIN DELETE FROM \(r) WHERE id = OLD.\(i); END
             """,
         ]
+    }
+
+    /// The R*Tree's values for the row named `row` (`NEW` in a trigger, the table's alias in a fill).
+    static func rtreeValues(row: String, column c: String = "geom", id i: String = "fid") -> String {
+        "\(row).\(i), ST_MinX(\(row).\(c)), ST_MaxX(\(row).\(c)), ST_MinY(\(row).\(c)), ST_MaxY(\(row).\(c))"
     }
 
     static func rtreeTable(table t: String, column c: String) -> String {

@@ -34,15 +34,19 @@ struct SiteIndex: Sendable {
 
     /// The tree's values for the row named `row` (`NEW` in a trigger, the table's alias in a fill).
     func values(_ row: String) -> String {
-        let g = "\(row).geom"
-        var v = ["\(row).fid", "ST_MinX(\(g))", "ST_MaxX(\(g))", "ST_MinY(\(g))", "ST_MaxY(\(g))"]
+        ([GeoPackageSchema.rtreeValues(row: row)] + attributeValues(row)).joined(separator: ", ")
+    }
+
+    /// The attribute dimensions' min and max for the row named `row`, in the tree's column order.
+    func attributeValues(_ row: String) -> [String] {
+        var v: [String] = []
         for a in attributes {
             let c = "\(row).\(a.column)"
             let number = "typeof(\(c)) IN ('integer', 'real')"
             v.append("CASE WHEN \(number) THEN \(c) WHEN \(c) IS NULL THEN \(Self.missing) ELSE \(-Self.unbounded) END")
             v.append("CASE WHEN \(number) THEN \(c) WHEN \(c) IS NULL THEN \(Self.missing) ELSE \(Self.unbounded) END")
         }
-        return v.joined(separator: ", ")
+        return v
     }
 
     var insertTrigger: String { "\(name)_insert" }
@@ -72,8 +76,12 @@ struct SiteIndex: Sendable {
     /// not a GeoPackage geometry (another tool's) is left out rather than stopping the fill: `verify` names it.
     var fill: String {
         """
-        INSERT INTO \(name) SELECT \(values("t")) FROM \(table) t
-        WHERE t.geom NOT NULL AND substr(t.geom, 1, 2) = X'4750' AND NOT ST_IsEmpty(t.geom)
+        INSERT INTO \(name) SELECT \(values("t")) FROM \(table) t WHERE \(Self.indexable("t"))
         """
+    }
+
+    /// The rows of `row`'s table that an index holds: a GeoPackage geometry that is not empty.
+    static func indexable(_ row: String) -> String {
+        "\(row).geom NOT NULL AND substr(\(row).geom, 1, 2) = X'4750' AND NOT ST_IsEmpty(\(row).geom)"
     }
 }

@@ -1,0 +1,18 @@
+import GRDB
+
+/// The writer connection's page cache, and the smaller ones that bulk work runs under so that an import's
+/// memory stays flat (a page cache fills up to its limit and stays there for the connection's life).
+enum PageCache {
+    /// Every connection: enough for the R*Trees' working set under queries.
+    static let connectionKiB = 65536
+    /// An import's transaction: its inserts append at the end of each table and index.
+    static let importKiB = 12288
+
+    /// Runs `body` with a page cache of `kiB`, then gives the connection back the cache it had.
+    static func with<T>(kiB: Int, _ db: Database, _ body: () throws -> T) throws -> T {
+        let before = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -connectionKiB
+        try db.execute(sql: "PRAGMA cache_size = -\(kiB)")
+        defer { try? db.execute(sql: "PRAGMA cache_size = \(before)") }
+        return try body()
+    }
+}
