@@ -46,22 +46,21 @@ struct HilbertKey {
     var cellFunction: DatabaseFunction {
         DatabaseFunction("landbank_tree_cell", argumentCount: 1, pure: true) { v in
             guard let data = Data.fromDatabaseValue(v[0]), let e = try? SpatialFunctions.envelope(data) else { return nil }
-            var blob = [UInt8](repeating: 0, count: 40)
             let k = UInt64(key(x: (e.minX + e.maxX) / 2, y: (e.minY + e.maxY) / 2))
-            for i in 0..<8 { blob[i] = UInt8(truncatingIfNeeded: k >> (56 - 8 * i)) }
-            for (n, d) in [e.minX, e.maxX, e.minY, e.maxY].enumerated() {
-                let bits = d.bitPattern
-                for i in 0..<8 { blob[8 + 8 * n + i] = UInt8(truncatingIfNeeded: bits >> (8 * i)) }
-            }
-            return Data(blob)
+            var blob = Data(capacity: 40)
+            withUnsafeBytes(of: k.bigEndian) { blob.append(contentsOf: $0) }
+            for d in [e.minX, e.maxX, e.minY, e.maxY] { withUnsafeBytes(of: d.bitPattern.littleEndian) { blob.append(contentsOf: $0) } }
+            return blob
         }
     }
 
     /// The envelope (min x, max x, min y, max y) of a `landbank_tree_cell` blob.
-    static func envelope(ofCell blob: Data) -> [Double] {
+    static func envelope(ofCell blob: Data) -> SIMD4<Double> {
         precondition(blob.count == 40, "landbank_tree_cell blob of \(blob.count) bytes") // made by cellFunction
         return blob.withUnsafeBytes { raw in
-            (0..<4).map { n in Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 + 8 * n, as: UInt64.self))) }
+            var e = SIMD4<Double>()
+            for n in 0..<4 { e[n] = Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 + 8 * n, as: UInt64.self))) }
+            return e
         }
     }
 }

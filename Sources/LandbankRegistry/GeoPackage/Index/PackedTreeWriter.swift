@@ -36,6 +36,7 @@ struct PackedTreeWriter {
         nodeSize = try Int.fetchOne(db, sql: "SELECT length(data) FROM \(rtree)_node WHERE nodeno = 1") ?? 1228
         capacity = Self.capacity(nodeSize: nodeSize, dimensions: dimensions)
         precondition(capacity >= 4, "rtree node size \(nodeSize) too small") // a SQLite invariant, not input
+        precondition(dimensions <= TreeCell.maxDimensions, "\(dimensions) dimensions") // SiteIndex's, not input
         try db.execute(sql: "DELETE FROM \(rtree)_node; DELETE FROM \(rtree)_rowid; DELETE FROM \(rtree)_parent")
         insertNode = try db.makeStatement(sql: "INSERT INTO \(rtree)_node (nodeno, data) VALUES (?, ?)")
         insertRowid = try db.makeStatement(sql: "INSERT INTO \(rtree)_rowid (rowid, nodeno) VALUES (?, ?)")
@@ -107,28 +108,21 @@ struct PackedTreeWriter {
         }
     }
 
-    /// The node's blob as rtree.c reads it; `depth` only on the root.
+    /// The node's blob as rtree.c reads it, big-endian throughout; `depth` only on the root.
     private func writeNode(_ cells: ArraySlice<TreeCell>, number: Int64, depth: Int?) throws {
-        var b = [UInt8](repeating: 0, count: nodeSize)
-        let d = depth ?? 0
-        b[0] = UInt8(truncatingIfNeeded: d >> 8); b[1] = UInt8(truncatingIfNeeded: d)
-        b[2] = UInt8(truncatingIfNeeded: cells.count >> 8); b[3] = UInt8(truncatingIfNeeded: cells.count)
-        var o = 4
+        var b = Data(capacity: nodeSize)
+        func put<T: FixedWidthInteger>(_ v: T) { withUnsafeBytes(of: v.bigEndian) { b.append(contentsOf: $0) } }
+        put(UInt16(depth ?? 0))
+        put(UInt16(cells.count))
         for c in cells {
-            let id = UInt64(bitPattern: c.id)
-            for k in 0..<8 { b[o + k] = UInt8(truncatingIfNeeded: id >> (56 - 8 * k)) }
-            o += 8
+            put(c.id)
             for dim in 0..<dimensions {
-                put32(&b, o, c.lo[dim].bitPattern)
-                put32(&b, o + 4, c.hi[dim].bitPattern)
-                o += 8
+                put(c.lo[dim].bitPattern)
+                put(c.hi[dim].bitPattern)
             }
         }
-        try insertNode.execute(arguments: [number, Data(b)])
-    }
-
-    private func put32(_ b: inout [UInt8], _ at: Int, _ bits: UInt32) {
-        for k in 0..<4 { b[at + k] = UInt8(truncatingIfNeeded: bits >> (24 - 8 * k)) }
+        b.append(Data(count: nodeSize - b.count))
+        try insertNode.execute(arguments: [number, b])
     }
 }
 

@@ -86,8 +86,10 @@ struct SpatialIndexLoader {
             while let row = try scan.next() {
                 if row.hasNull(atIndex: 0) { skipped += 1; continue }
                 if trees == nil { trees = try start(count: rows - skipped) }
-                try trees?.plane.add(TreeCell(scanned: row, dimensions: 2))
-                try trees?.sites?.add(TreeCell(scanned: row, dimensions: dimensions))
+                // One cell for both trees: each writer stores only its own dimensions (the R*Tree x and y).
+                let cell = TreeCell(scanned: row, dimensions: dimensions)
+                try trees?.plane.add(cell)
+                try trees?.sites?.add(cell)
             }
         }
         if trees == nil { trees = try start(count: 0) }
