@@ -1,37 +1,47 @@
 import Foundation
 import LandbankRegistry
 
-/// Matchers kept between requests (the server): a matcher remembers what it read (the sites found without a
-/// point, which on a large registry cost far more than a demand's own search; policies; neighbours), so a
-/// request that finds an idle one answers from memory. A matcher is taken only while the registry's change
-/// stamp is the one it was made under; anything committed since (by the server or another process) retires it.
+/// Matchers kept between requests (the server), one per thread: a matcher remembers what it read (the sites found
+/// without a point, which on a large registry cost far more than a demand's own search; policies; neighbours), so
+/// a request that finds its thread's matcher answers from memory. A matcher is used only while the registry's
+/// change stamp is the one it was made under; after a commit (by the server or another process) the thread gets
+/// a new one, which costs a read of the policies: the PROJ transformations it needs are the thread's own, made
+/// once (`ThreadGeodesy`; the server's computation threads live on, `ThreadExecutor`).
 ///
-/// Thread rule: each matcher is used by one request at a time; the pool itself is shared.
+/// Why per thread: a matcher's site search holds PROJ objects of the context of the thread that made it, and a
+/// PROJ context must not be used by two threads at once.
+///
+/// Thread rule: each matcher is used by its thread only; the pool itself is shared.
 public final class MatcherPool: @unchecked Sendable {
     let registry: Registry
+    /// The most threads whose matchers are kept (a server's computation threads are fewer).
     let keep: Int
     private let lock = NSLock()
-    private var idle: [(matcher: Matcher, stamp: Int64)] = []
+    private var kept: [ObjectIdentifier: (matcher: Matcher, stamp: Int64)] = [:]
 
-    public init(registry: Registry, keep: Int = 8) {
+    public init(registry: Registry, keep: Int = 64) {
         self.registry = registry
         self.keep = keep
     }
 
-    /// Runs `body` with a matcher valid for the registry as it is now.
+    /// Runs `body` with this thread's matcher, valid for the registry as it is now.
     public func use<T>(_ body: (Matcher) throws -> T) throws -> T {
         // Read before the matcher reads anything: a commit during `body` makes the stamp kept stale, never fresh.
         let stamp = try registry.changeStamp()
-        let kept: Matcher? = lock.withLock {
-            idle.removeAll { $0.stamp != stamp }
-            return idle.popLast()?.matcher
+        let thread = ObjectIdentifier(Thread.current)
+        let known: Matcher? = lock.withLock {
+            guard let k = kept.removeValue(forKey: thread), k.stamp == stamp else { return nil }
+            return k.matcher
         }
-        let matcher = try kept ?? Matcher(registry: registry)
+        let matcher = try known ?? Matcher(registry: registry)
         let result = try body(matcher)
-        lock.withLock { if idle.count < keep { idle.append((matcher, stamp)) } }
+        lock.withLock {
+            if kept.count >= keep { kept.removeAll() }
+            kept[thread] = (matcher, stamp)
+        }
         return result
     }
 
-    /// How many idle matchers are kept (for tests).
-    var idleCount: Int { lock.withLock { idle.count } }
+    /// How many matchers are kept (for tests).
+    var idleCount: Int { lock.withLock { kept.count } }
 }
