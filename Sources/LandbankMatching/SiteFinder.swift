@@ -59,15 +59,17 @@ final class SiteFinder {
         return out
     }
 
-    /// Of the nearest `count` parcels (any status) of each allowed zone meeting the demand's index-backed
-    /// requirements, the available ones; and how far that is known to reach: every available such parcel nearer
-    /// than `reach` km is among them (infinity: every one within the radius is). One search for all statuses:
-    /// a search per status would read the window's rows once for each.
+    /// Of the nearest `count` parcels of each allowed zone meeting the demand's index-backed requirements in a
+    /// status some zone offers, the available ones (a zone's policy may offer fewer statuses); and how far that
+    /// is known to reach: every available such parcel nearer than `reach` km is among them (infinity: every one
+    /// within the radius is). One search for all those statuses (`ParcelQuery.statuses`): a search per status
+    /// would read the window's rows once for each; rows of other statuses are left in SQLite, never decoded.
     func nearestLand(_ d: Demand, count: Int) throws -> (hits: [ParcelHit], reach: Double) {
         var out: [ParcelHit] = []
         var reach = Double.infinity
         for zone in d.zones.map({ $0.map(Optional.some) }) ?? [nil] {
-            let q = ParcelQuery(zone: zone, minMu: d.landMu?.min, maxMu: d.landMu?.max, near: d.near.map(Self.point), limit: count)
+            var q = ParcelQuery(zone: zone, minMu: d.landMu?.min, maxMu: d.landMu?.max, near: d.near.map(Self.point), limit: count)
+            q.statuses = book.landStatuses
             let page = try search.parcels(q)
             if page.nextPageToken != nil { reach = min(reach, page.hits.last?.distanceKm ?? 0) }
             for hit in page.hits {
@@ -79,15 +81,16 @@ final class SiteFinder {
         return (out, reach)
     }
 
-    /// Of the nearest `count` buildings (any status) of each allowed zone meeting the demand's index-backed
-    /// requirements, the available ones with their parcels, and how far that is known to reach (as
-    /// `nearestLand`).
+    /// Of the nearest `count` buildings of each allowed zone meeting the demand's index-backed requirements in a
+    /// status some zone offers for floor space, the available ones with their parcels, and how far that is known
+    /// to reach (as `nearestLand`).
     func nearestFloor(_ d: Demand, count: Int) throws -> (hits: [(BuildingHit, Parcel)], reach: Double) {
         var out: [(BuildingHit, Parcel)] = []
         var reach = Double.infinity
         for zone in d.zones.map({ $0.map(Optional.some) }) ?? [nil] {
-            let q = BuildingQuery(criteria: BuildingCriteria(minVacantM2: d.floorSpaceM2?.min), parcelZone: zone,
+            var q = BuildingQuery(criteria: BuildingCriteria(minVacantM2: d.floorSpaceM2?.min), parcelZone: zone,
                                   near: d.near.map(Self.point), limit: count)
+            q.statuses = book.floorStatuses
             let page = try search.buildings(q)
             if page.nextPageToken != nil { reach = min(reach, page.hits.last?.distanceKm ?? 0) }
             for hit in page.hits {

@@ -73,6 +73,8 @@ struct QueryTests {
                                withinKm: Double.random(in: 0.2...4, using: &g))
         }
         if Int.random(in: 0..<4, using: &g) == 0 { q.sort = .area }
+        // Any of a few statuses (sometimes none at all, which matches nothing).
+        if often() { q.statuses = RandomSites.statuses.filter { _ in Bool.random(using: &g) } }
         return q
     }
 
@@ -138,8 +140,10 @@ struct QueryTests {
         for _ in 0..<60 {
             let p = Self.randomQuery(&g)
             var q = BuildingQuery(criteria: p.buildings, parcelZone: p.zone, parcelStatus: p.status, near: p.near)
+            q.statuses = p.statuses
             let expected = try r.buildings().filter { b in
                 q.criteria.matches(b) && (q.parcelZone == nil || parcels[b.parcelID]?.zone == q.parcelZone)
+                    && (q.statuses == nil || b.status.map { q.statuses!.contains($0) } == true)
                     && (q.parcelStatus == nil || parcels[b.parcelID]?.status == q.parcelStatus)
             }.map { b -> (String, Double?) in
                 guard let n = q.near else { return (b.buildingID, nil) }

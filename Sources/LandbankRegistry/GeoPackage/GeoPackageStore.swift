@@ -41,6 +41,10 @@ final class GeoPackageStore: RegistryStore {
         c.prepareDatabase { db in
             SpatialFunctions.register(db)
             try db.execute(sql: "PRAGMA cache_size = -\(PageCache.connectionKiB)")
+            // Readers map the file (up to `PageCache.readerMapBytes`) instead of copying each page they read from
+            // the kernel's cache: a site search reads a few hundred pages. The writer and imports do not (an
+            // import's peak memory would count the pages its index scan maps).
+            if db.configuration.readonly { try db.execute(sql: "PRAGMA mmap_size = \(PageCache.readerMapBytes)") }
             // Only the pool's writer connection notes who writes (readers are opened read-only by the pool).
             if let path, let note, !readOnly, !db.configuration.readonly {
                 db.add(transactionObserver: WriterNoteObserver(registry: path, note: note), extent: .databaseLifetime)

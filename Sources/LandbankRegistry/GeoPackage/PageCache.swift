@@ -7,6 +7,9 @@ enum PageCache {
     static let connectionKiB = 65536
     /// An import's transaction: its inserts append at the end of each table and index.
     static let importKiB = 12288
+    /// How much of the file a reader connection maps (`PRAGMA mmap_size`): 1 GiB of address space, which holds a
+    /// registry of a million parcels; pages it never reads take no memory.
+    static let readerMapBytes = 1 << 30
 
     /// Runs `body` with a page cache of `kiB`, then gives the connection back the cache it had.
     static func with<T>(kiB: Int, _ db: Database, _ body: () throws -> T) throws -> T {

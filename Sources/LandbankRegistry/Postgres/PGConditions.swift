@@ -18,12 +18,19 @@ struct PGConditions {
         return "$\(args.count)"
     }
 
+    /// `column IN ($n, …)` for the statuses (FALSE for none).
+    mutating func anyOf(_ column: String, _ statuses: [ParcelStatus]) {
+        let list = statuses.map { parameter($0.rawValue) }
+        clauses.append(list.isEmpty ? "FALSE" : "\(column) IN (\(list.joined(separator: ", ")))")
+    }
+
     var sql: String { clauses.isEmpty ? "TRUE" : clauses.joined(separator: " AND ") }
 
     /// `ParcelQuery.attributeSQL`'s conditions on `parcels p`, for PostgreSQL.
     static func parcels(_ q: ParcelQuery, projected: Bool) -> PGConditions {
         var c = PGConditions()
         if let s = q.status { c.add("p.status = ?", s.rawValue) }
+        if let s = q.statuses { c.anyOf("p.status", s) }
         if let z = q.zone { c.add("p.zone = ?", z) }
         if let l = q.landUse { c.add("p.land_use = ?", l) }
         let mu = projected ? "p.cadastral_area_mu" : "p.ellipsoidal_area_mu"
@@ -44,6 +51,7 @@ struct PGConditions {
         var c = PGConditions()
         c.buildings(q.criteria, "b")
         if let s = q.status { c.add("b.status = ?", s.rawValue) }
+        if let s = q.statuses { c.anyOf("b.status", s) }
         if let z = q.parcelZone { c.add("p.zone = ?", z) }
         if let s = q.parcelStatus { c.add("p.status = ?", s.rawValue) }
         if let id = q.parcelID { c.add("b.parcel_id = ?", id) }

@@ -7,6 +7,8 @@ public struct BuildingQuery: Sendable {
     public var criteria: BuildingCriteria
     /// The building's own status.
     public var status: ParcelStatus?
+    /// Any of these statuses of the building's own (none: no building); with `status` both hold.
+    public var statuses: [ParcelStatus]?
     public var parcelZone: String?
     public var parcelStatus: ParcelStatus?
     public var parcelID: String?

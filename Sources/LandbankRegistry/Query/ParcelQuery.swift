@@ -6,6 +6,9 @@ import LandbankLifecycle
 /// the R*Tree and the B-tree indexes (`ParcelSearch`).
 public struct ParcelQuery: Sendable {
     public var status: ParcelStatus?
+    /// Any of these statuses (none: no parcel); with `status` both hold. One search for the statuses a matcher
+    /// offers, instead of one search each.
+    public var statuses: [ParcelStatus]?
     public var zone: String?
     public var landUse: String?
     /// Cadastral area bounds in mu, inclusive (the ellipsoidal area in a geographic registry, which has no
@@ -48,7 +51,7 @@ public struct ParcelQuery: Sendable {
 
     /// Only status and zone: what a store streams directly (`StoreReader.forEachParcel`).
     var isPlain: Bool {
-        landUse == nil && minMu == nil && maxMu == nil && bbox == nil && near == nil && buildings.isEmpty
+        statuses == nil && landUse == nil && minMu == nil && maxMu == nil && bbox == nil && near == nil && buildings.isEmpty
     }
 
     /// The status and zone part of the query.
@@ -60,6 +63,7 @@ public struct ParcelQuery: Sendable {
     public func matchesAttributes(_ p: Parcel) -> Bool {
         let mu = p.cadastralAreaMu ?? p.ellipsoidalAreaMu
         return (status == nil || p.status == status) && (zone == nil || p.zone == zone)
+            && (statuses == nil || p.status.map { statuses!.contains($0) } == true)
             && (landUse == nil || p.landUse == landUse)
             && minMu.map { mu >= $0 } ?? true && maxMu.map { mu <= $0 } ?? true
     }

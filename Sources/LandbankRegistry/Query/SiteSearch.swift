@@ -73,8 +73,6 @@ struct Found<T> {
     var id: String
     var key: Double
     var distanceKm: Double?
-
-    static func ordered(_ a: Found, _ b: Found) -> Bool { a.key < b.key || (a.key == b.key && a.id < b.id) }
 }
 
 extension Registry {

@@ -75,9 +75,13 @@ struct SpatialLayer {
         return try Row.fetchCursor(try db.cachedStatement(sql: sql), arguments: all)
     }
 
+    /// The geometry of a row whose last column is `geom`, decoded in place (the blob is not copied).
     static func geometry(_ row: Row, id: String, path: String) throws -> MultiPolygon {
-        let blob: Data = row["geom"]
-        guard let g = try blob.withUnsafeBytes({ try GeoPackageBinary.decode($0) }).geometry else {
+        assert(row.columnNames.last == "geom", "the geometry is the row's last column")
+        let decoded = try row.withUnsafeData(atIndex: row.count - 1) { blob in
+            try (blob ?? Data()).withUnsafeBytes { try GeoPackageBinary.decode($0) }
+        }
+        guard let g = decoded.geometry else {
             throw RegistryError(path: path, kind: .damaged, "\(id) has an empty geometry")
         }
         return g.asMultiPolygon

@@ -9,26 +9,29 @@ extension Building {
         disposal_method, footprint_area_m2, footprint_ellipsoidal_area_m2, properties
         """
 
+    /// Decodes a row that begins with `columns`, in that order (every SELECT that decodes a building puts them
+    /// first): by position, as `Parcel(row:)`.
     init(row: Row) {
-        buildingID = row["building_id"]
-        parcelID = row["parcel_id"]
-        name = row["name"]
-        floorAreaM2 = row["floor_area_m2"]
-        storeys = row["storeys"]
-        clearHeightM = row["clear_height_m"]
-        floorLoadKNm2 = row["floor_load_kn_m2"]
-        powerKVA = row["power_kva"]
-        craneT = row["crane_t"]
-        structure = (row["structure"] as String?).flatMap(BuildingStructure.init(rawValue:))
-        yearBuilt = row["year_built"]
-        standardFactory = row["standard_factory"]
-        vacantFloorAreaM2 = row["vacant_floor_area_m2"]
-        rentYuanM2Month = row["rent_yuan_m2_month"]
-        availableFrom = (row["available_from"] as String?).flatMap(CivilDate.init)
-        status = (row["status"] as String?).flatMap(ParcelStatus.init(rawValue:))
-        disposalMethod = (row["disposal_method"] as String?).flatMap(DisposalMethod.init(rawValue:))
-        footprintAreaM2 = row["footprint_area_m2"]
-        footprintEllipsoidalAreaM2 = row["footprint_ellipsoidal_area_m2"]
-        properties = row["properties"]
+        assert(row.columnNames.prefix(2).elementsEqual(["building_id", "parcel_id"]), "a building row begins with Building.columns")
+        buildingID = row[0]
+        parcelID = row[1]
+        name = row[2]
+        floorAreaM2 = row[3]
+        storeys = row[4]
+        clearHeightM = row[5]
+        floorLoadKNm2 = row[6]
+        powerKVA = row[7]
+        craneT = row[8]
+        structure = (row[9] as String?).flatMap(BuildingStructure.init(rawValue:))
+        yearBuilt = row[10]
+        standardFactory = row[11]
+        vacantFloorAreaM2 = row[12]
+        rentYuanM2Month = row[13]
+        availableFrom = (row[14] as String?).flatMap(CivilDate.init)
+        status = (row[15] as String?).flatMap(ParcelStatus.init(rawValue:))
+        disposalMethod = (row[16] as String?).flatMap(DisposalMethod.init(rawValue:))
+        footprintAreaM2 = row[17]
+        footprintEllipsoidalAreaM2 = row[18]
+        properties = row[19]
     }
 }
