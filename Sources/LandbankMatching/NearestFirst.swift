@@ -3,12 +3,14 @@ import LandbankRegistry
 /// The candidates of a demand that wishes nearness, found nearest first instead of over the whole radius, when
 /// the answer needs the candidates only (`MatchOptions.explain` off: no `excluded`, no near misses).
 ///
-/// Rounds ask the site search for the nearest `k` sites in a status some zone offers (k = 8 × limit, at least 64,
-/// then 4 × more), keep those their zone offers, judge and score them. Every site nearer than the distance the round reached is known; one farther away scores at most
+/// Rounds ask the site search for the nearest `k` sites in a status some zone offers (k = 2 × limit + 1 when
+/// nearness is the only wish, else 8 × limit and at least 64; then 4 × more), keep those their zone offers, judge
+/// and score them. Every site nearer than the distance the round reached is known; one farther away scores at most
 ///
 ///     100 × (w_nearer × (1 − D/max_km) + W_other) / (w_nearer + W_other)
 ///
-/// (its nearness fit at best that of distance D, every other wish fully met, all data known, one parcel). Once
+/// (its nearness fit at best that of distance D, every other wish fully met, one parcel), times the reliability
+/// factor 0.8 + 0.2 × R, R the highest reliability such a site can have (`reliabilityCap`). Once
 /// the `limit`-th best known score is above that bound, no farther site can enter the list, and the answer is
 /// the one the whole radius gives. Wishes that compare sites with each other (the cheapest price or rent,
 /// `lower_cost`) need every site, so they search the whole radius as before.
@@ -27,14 +29,14 @@ struct NearestFirst {
         guard let near = demand.near, let wNear = p.nearer, wNear > 0, p.lowerCost == nil, limit > 0 else { return nil }
         let others = [p.areaFit, p.standardFactory, p.fewParcels, p.compact, p.leadingIndustry].compactMap { $0 }.reduce(0, +)
             + p.zones.values.reduce(0, +)
+        let reliable = 0.8 + 0.2 * reliabilityCap()
         func bound(_ km: Double) -> Double {
-            Figures.rounded(100 * (wNear * max(0, 1 - km / near.maxKm) + others) / (wNear + others), 3)
+            Figures.rounded(100 * (wNear * max(0, 1 - km / near.maxKm) + others) / (wNear + others) * reliable, 3)
         }
-        // Not about twice the limit even when nearness is the only wish: missing data (a zone's gates that the
-        // demand gives no figures for) lowers a site's score below the bound, which assumes all data known, so
-        // such a round rarely settles it and the next reads everything again (measured: 21 then 84 was slower
-        // than 64 once).
-        var k = firstRound ?? max(64, 8 * limit)
+        // Nearness alone: the scores fall with the distance (within a zone; the bound allows for the zones'
+        // missing data), so a round of about twice the limit usually settles it. Other wishes let a farther site
+        // outrank a nearer one: a larger first round.
+        var k = firstRound ?? (others == 0 ? 2 * limit + 1 : max(64, 8 * limit))
         while true {
             try Task.checkCancellation()
             var judged: [(Site, Screening)] = []
@@ -62,5 +64,28 @@ struct NearestFirst {
             if scores.count >= limit, scores[limit - 1] > bound(reach) { return judged }
             k *= 4
         }
+    }
+
+    /// The highest reliability a single land site passing the demand can have. A zone's gates that the demand
+    /// gives no figure for are missing data on every site of that zone: such a site is asked n + 1 + u things
+    /// (n the demand's land requirements, 1 for the gates passed, u the gates unchecked) and misses at least u,
+    /// so its reliability is at most (n + 1) / (n + 1 + u). The cap is the highest of that over the zones a site
+    /// may lie in (the demand's zones, else every zone of the registry's parcels); 1 when one of them has no
+    /// gates, when a parcel has no zone, when the zones are not known, and for floor space (whose missing data
+    /// are the building's own).
+    func reliabilityCap() -> Double {
+        guard demand.wantsLand, !demand.wantsFloor else { return 1 }
+        let zones: [String?]
+        if let allowed = demand.zones { zones = allowed } else if let known = screen.book.parcelZones { zones = known } else { return 1 }
+        let d = demand
+        let n = [d.zones != nil, d.near != nil, d.landMu != nil, d.maxLandPriceYuanPerMu != nil, d.availableBy != nil]
+            .filter { $0 }.count
+        var cap = 0.0
+        for zone in zones {
+            guard let zone, let policy = screen.book.policies[zone], policy.hasGates else { return 1 }
+            let u = Gates(policy: policy, zone: zone).judge(d, mu: 1).unchecked.count
+            cap = max(cap, Double(n + 1) / Double(n + 1 + u))
+        }
+        return zones.isEmpty ? 1 : cap
     }
 }

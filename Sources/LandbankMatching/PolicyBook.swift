@@ -5,16 +5,21 @@ import LandbankRegistry
 /// Every zone's policy, read from the registry once per process; a zone without one has the default policy.
 public struct PolicyBook: Sendable {
     public var policies: [String: ZonePolicy]
+    /// The zones the registry's parcels lie in (nil in the list: parcels without a zone), read with the
+    /// policies; nil when not known (a book made from policies alone).
+    public var parcelZones: [String?]?
 
     public init(_ policies: [String: ZonePolicy] = [:]) { self.policies = policies }
 
     /// Reads and checks every stored policy; a stored policy this version cannot read throws, naming the zone.
     public init(registry: Registry) throws {
         var out: [String: ZonePolicy] = [:]
-        for (zone, json) in try registry.allZonePolicyJSON() {
+        let (stored, zones) = try registry.zonePolicyJSONAndParcelZones()
+        for (zone, json) in stored {
             out[zone] = try ZonePolicy.read(Data(json.utf8), zone: zone)
         }
         policies = out
+        parcelZones = zones
     }
 
     public func policy(_ zone: String?) -> ZonePolicy { zone.flatMap { policies[$0] } ?? ZonePolicy() }

@@ -13,6 +13,12 @@ extension Registry {
         try store.read { try $0.zonePolicies() }
     }
 
+    /// Every stored policy, by zone, and the distinct zones of the parcels (nil for parcels without one), read
+    /// in one snapshot.
+    public func zonePolicyJSONAndParcelZones() throws -> (policies: [String: String], zones: [String?]) {
+        try store.read { (try $0.zonePolicies(), try $0.parcelZones()) }
+    }
+
     /// Sets (or replaces) the policy of `zone` in one write transaction.
     public func setZonePolicyJSON(zone: String, json: String, by recordedBy: String) throws {
         try setZonePolicyJSON([zone: json], by: recordedBy)

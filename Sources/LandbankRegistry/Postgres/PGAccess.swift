@@ -132,6 +132,19 @@ final class PGAccess: StoreWriter {
         return try parcelCount()
     }
 
+    func parcelZones() throws -> [String?] {
+        // As the GeoPackage store: each next zone one seek in parcels_zone_status.
+        let zones: [String?] = try c.query("""
+            WITH RECURSIVE z(zone) AS (
+                SELECT (SELECT min(zone) FROM parcels)
+                UNION ALL
+                SELECT (SELECT min(zone) FROM parcels WHERE zone > z.zone) FROM z WHERE z.zone IS NOT NULL)
+            SELECT zone FROM z WHERE zone IS NOT NULL
+            """).rows.map { $0["zone"] }
+        let unzoned = try c.query("SELECT 1 FROM parcels WHERE zone IS NULL LIMIT 1").count > 0
+        return zones + (unzoned ? [nil] : [])
+    }
+
     func zonePolicies() throws -> [String: String] {
         var out: [String: String] = [:]
         for r in try c.query("SELECT zone, policy FROM zone_policies").rows {

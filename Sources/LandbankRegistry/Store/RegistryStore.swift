@@ -105,6 +105,9 @@ protocol StoreReader {
     func indexedCount() throws -> Int
     /// Each zone's admission policy (JSON text), by zone.
     func zonePolicies() throws -> [String: String]
+    /// The distinct zones of the parcels, in order, nil for parcels without one (a seek in the zone index per
+    /// zone, never a scan).
+    func parcelZones() throws -> [String?]
     /// Projects (their cached stage included), by id; one project when `id` is given.
     func projects(id: String?) throws -> [Project]
     /// Project histories, of one project or all, by project, date, id; and actuals and incentives likewise.
