@@ -64,8 +64,10 @@ for _ in $(seq 1 300); do
 done
 [[ -n $URL ]] || { echo "bench-serve: the server did not start" >&2; exit 1; }
 echo "registry: $(sqlite3 "$REG" 'SELECT count(*) FROM parcels') parcels; server ${URL}; wrk $CONNECTIONS connections, ${SECONDS_EACH} s an endpoint; $WRITERS writers"
-# Warm the page cache and the matcher's first use, so that the figures are of a server in use.
+# Warm the page cache, the reader connections and the computation threads (3 s of matching, not counted), so
+# that the figures are of a server in use.
 curl -sf -o /dev/null -H "Authorization: Bearer $OFFICER" "${URL}api/parcels?limit=10"
+LB_TOKEN=$OFFICER LB_HALF_KM=$HALF LB_QUERY="&near_misses=false" wrk -t2 -c$CONNECTIONS -d3s -s scripts/bench-serve/match.lua "$URL" >/dev/null
 
 python3 scripts/bench-serve/writers.py "$URL" "$CLERK" "$OFFICER" $((3 * SECONDS_EACH + 5)) "$WORK/writes.json" --writers $WRITERS &
 WRITERS_PID=$!

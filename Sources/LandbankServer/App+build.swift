@@ -42,8 +42,9 @@ public func buildRouter(registry: Registry, config: ServerConfig = ServerConfig(
     ParcelController(registry: registry, config: config).add(to: api)
     BuildingController(registry: registry, config: config).add(to: api)
     FiguresController(registry: registry).add(to: api)
-    // Matchers kept between requests, retired when anything is committed (see MatcherPool).
+    // Matchers kept between requests, one per computation thread, made anew after a commit (see MatcherPool).
     let matchers = MatcherPool(registry: registry)
+    computations.warmUp { try matchers.use { _ in } }
     MatchController(registry: registry, matchers: matchers, computations: computations).add(to: api)
     PolicyController(registry: registry).add(to: api)
     ProjectController(registry: registry, matchers: matchers, computations: computations).add(to: api)

@@ -115,6 +115,13 @@ public final class Computations: @unchecked Sendable {
         try await withTaskCancellationHandler { try await turn.value() } onCancel: { giveUp(CancellationError()) }
     }
 
+    /// Starts the computation threads in the background, `width` at once, each running `body` once (the server
+    /// makes each thread's matcher: its PROJ context and transformations take a few hundred milliseconds, which
+    /// the first requests after a start would otherwise wait for). Failures are left to the requests to meet.
+    func warmUp(_ body: @escaping @Sendable () throws -> Void) {
+        for _ in 0..<width { Task(executorPreference: ThreadExecutor.shared) { try? body() } }
+    }
+
     /// A computation ended: its slot goes to the first in the queue, or is freed.
     private func release() {
         let next = lock.withLock { () -> Once<Void>? in
