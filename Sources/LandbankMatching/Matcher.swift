@@ -50,6 +50,7 @@ public final class Matcher {
     public func match(_ d: Demand, options: MatchOptions = MatchOptions()) throws -> MatchAnswer {
         // A server's request may be cancelled (its client gone, its time up): each step checks (none on the CLI).
         try Task.checkCancellation()
+        neighbours.trim()
         let finder = SiteFinder(registry: registry, book: book, search: search, neighbours: neighbours)
         let screen = Screen(demand: d, book: book)
         // Each site once, judged as it comes: its index in `judged` by its key.

@@ -204,6 +204,23 @@ final class NeighbourCache {
     /// only: each holds every site of the registry that the demand's other index-backed requirements let through.
     var pointFreeJudged: [String: PointFreeSites] = [:]
 
+    /// The most parcels, shapes or neighbour lists kept: a server's matcher lives until the next commit, which on
+    /// a quiet registry may be hours of requests, each adding the sites it read.
+    static let limit = 20_000
+
+    /// Forgets the parcels, shapes and neighbours read once any of them passes `limit`, and the searches without a
+    /// point past 16 of them (between matches: a match
+    /// holds no reference into them). Unbounded, they grew with every request, and growing a dictionary of a
+    /// hundred thousand parcels stalled the request that crossed each doubling.
+    func trim() {
+        if parcels.count > Self.limit { parcels = [:] }
+        if shapes.count > Self.limit { shapes = [:] }
+        if known.count > Self.limit { known = [:] }
+        // Each search without a point holds every site of its range in the registry: a few ranges at most.
+        if pointFreeLand.count > 16 { pointFreeLand = [:] }
+        if pointFreeFloor.count > 16 { pointFreeFloor = [:] }
+    }
+
     func keepPointFree(_ s: PointFreeSites, key: String) {
         if pointFreeJudged.count >= 8 { pointFreeJudged.removeAll() }
         pointFreeJudged[key] = s

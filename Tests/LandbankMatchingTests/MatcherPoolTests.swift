@@ -41,3 +41,24 @@ struct MatcherPoolTests {
         #expect(pool.idleCount == 1)
     }
 }
+
+/// A kept matcher lives until the next commit: what it remembers must stay bounded.
+@Suite("What a matcher remembers")
+struct NeighbourCacheTests {
+    @Test("parcels, shapes and neighbours are forgotten once past the limit; searches without a point past 16")
+    func trimmed() throws {
+        let r = try MatchTests.layout()
+        let (p, shape) = try #require(try r.parcel(id: "P1"))
+        let cache = NeighbourCache()
+        for i in 0..<NeighbourCache.limit { cache.parcels["X\(i)"] = p; cache.shapes["X\(i)"] = shape }
+        for i in 0..<16 { cache.pointFreeLand["k\(i)"] = [] }
+        cache.trim()
+        #expect(cache.parcels.count == NeighbourCache.limit && cache.shapes.count == NeighbourCache.limit)
+        #expect(cache.pointFreeLand.count == 16)
+        cache.parcels["one more"] = p
+        cache.pointFreeLand["one more"] = []
+        cache.trim()
+        #expect(cache.parcels.isEmpty && cache.pointFreeLand.isEmpty)
+        #expect(cache.shapes.count == NeighbourCache.limit)
+    }
+}
