@@ -49,16 +49,16 @@ struct NeighbourCacheTests {
     func trimmed() throws {
         let r = try MatchTests.layout()
         let (p, shape) = try #require(try r.parcel(id: "P1"))
-        let cache = NeighbourCache()
-        for i in 0..<NeighbourCache.limit { cache.parcels["X\(i)"] = p; cache.shapes["X\(i)"] = shape }
+        let cache = NeighbourCache(limit: 100)
+        for i in 0..<cache.limit { cache.parcels["X\(i)"] = p; cache.shapes["X\(i)"] = shape }
         for i in 0..<16 { cache.pointFreeLand["k\(i)"] = [] }
         cache.trim()
-        #expect(cache.parcels.count == NeighbourCache.limit && cache.shapes.count == NeighbourCache.limit)
+        #expect(cache.parcels.count == cache.limit && cache.shapes.count == cache.limit)
         #expect(cache.pointFreeLand.count == 16)
         cache.parcels["one more"] = p
         cache.pointFreeLand["one more"] = []
         cache.trim()
         #expect(cache.parcels.isEmpty && cache.pointFreeLand.isEmpty)
-        #expect(cache.shapes.count == NeighbourCache.limit)
+        #expect(cache.shapes.count == cache.limit)
     }
 }
