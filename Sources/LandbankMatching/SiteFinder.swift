@@ -93,6 +93,7 @@ final class SiteFinder {
             q.statuses = book.floorStatuses
             let page = try search.buildings(q)
             if page.nextPageToken != nil { reach = min(reach, page.hits.last?.distanceKm ?? 0) }
+            try readParcels(page.hits.map(\.building.parcelID))
             for hit in page.hits {
                 guard let status = hit.building.status, let vacant = hit.building.vacantFloorAreaM2, vacant > 0 else { continue }
                 let p = try parcel(hit.building.parcelID)
@@ -130,7 +131,9 @@ final class SiteFinder {
                 let key = q.near == nil ? "\(status.rawValue)\u{0}\(zone ?? "\u{1}")\u{0}\(String(describing: minVacant))" : nil
                 if let key, let known = adjacency.pointFreeFloor[key] { out += known; continue }
                 var found: [(BuildingHit, Parcel)] = []
-                for hit in try search.buildings(q).hits {
+                let hits = try search.buildings(q).hits
+                try readParcels(hits.map(\.building.parcelID))
+                for hit in hits {
                     guard let vacant = hit.building.vacantFloorAreaM2, vacant > 0 else { continue }
                     let p = try parcel(hit.building.parcelID)
                     guard book.policy(p.zone).availableFloorStatuses.contains(status) else { continue }
@@ -154,6 +157,18 @@ final class SiteFinder {
         adjacency.parcels[id] = p
         adjacency.shapes[id] = g
         return p
+    }
+
+    /// Reads the parcels (and shapes) of these ids not read yet, together in one snapshot, so that `parcel(_:)`
+    /// finds them: a floor-space search needs the parcel of each building it finds (one read each was most of a
+    /// candidates-only answer's time).
+    func readParcels(_ ids: [String]) throws {
+        let missing = ids.filter { adjacency.parcels[$0] == nil }
+        guard !missing.isEmpty else { return }
+        for (id, found) in try registry.parcelsWithShapes(of: missing) {
+            adjacency.parcels[id] = found.parcel
+            adjacency.shapes[id] = found.geometry
+        }
     }
 
     /// The geometries of many parcels in the registry's CRS, those not yet read read together in one snapshot.

@@ -4,12 +4,18 @@ extension Registry {
     /// The geometries (registry CRS) of many parcels, read in one snapshot; ids not in the registry are left
     /// out. What a whole set's adjacency (assembly, blocks) reads: one read instead of one per parcel.
     public func shapes(of ids: [String]) throws -> [String: MultiPolygon] {
+        try parcelsWithShapes(of: ids).mapValues(\.geometry)
+    }
+
+    /// Many parcels with their geometries (registry CRS), read in one snapshot; ids not in the registry are left
+    /// out. What the matcher's floor-space search reads for the buildings it finds: one read instead of one each.
+    public func parcelsWithShapes(of ids: [String]) throws -> [String: (parcel: Parcel, geometry: MultiPolygon)] {
         try store.mapped {
             try store.read { r in
-                var out: [String: MultiPolygon] = [:]
+                var out: [String: (parcel: Parcel, geometry: MultiPolygon)] = [:]
                 out.reserveCapacity(ids.count)
                 for id in ids where out[id] == nil {
-                    if let (_, g) = try r.parcel(id: id) { out[id] = g }
+                    if let found = try r.parcel(id: id) { out[id] = found }
                 }
                 return out
             }
