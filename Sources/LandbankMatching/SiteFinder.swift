@@ -93,9 +93,9 @@ final class SiteFinder {
             q.statuses = book.floorStatuses
             let page = try search.buildings(q)
             if page.nextPageToken != nil { reach = min(reach, page.hits.last?.distanceKm ?? 0) }
-            try readParcels(page.hits.map(\.building.parcelID))
+            try readParcels(page.hits.filter(\.hasVacantFloor).map(\.building.parcelID))
             for hit in page.hits {
-                guard let status = hit.building.status, let vacant = hit.building.vacantFloorAreaM2, vacant > 0 else { continue }
+                guard let status = hit.building.status, hit.hasVacantFloor else { continue }
                 let p = try parcel(hit.building.parcelID)
                 guard book.policy(p.zone).availableFloorStatuses.contains(status) else { continue }
                 out.append((hit, p))
@@ -132,9 +132,9 @@ final class SiteFinder {
                 if let key, let known = adjacency.pointFreeFloor[key] { out += known; continue }
                 var found: [(BuildingHit, Parcel)] = []
                 let hits = try search.buildings(q).hits
-                try readParcels(hits.map(\.building.parcelID))
+                try readParcels(hits.filter(\.hasVacantFloor).map(\.building.parcelID))
                 for hit in hits {
-                    guard let vacant = hit.building.vacantFloorAreaM2, vacant > 0 else { continue }
+                    guard hit.hasVacantFloor else { continue }
                     let p = try parcel(hit.building.parcelID)
                     guard book.policy(p.zone).availableFloorStatuses.contains(status) else { continue }
                     found.append((hit, p))
@@ -288,4 +288,9 @@ struct PointDistance {
         if nearest.inside { return 0 }
         return geodesic.metres(from: lonLat, to: try toLonLat.transform(nearest.point)) / 1000
     }
+}
+
+extension BuildingHit {
+    /// Floor space is on offer only where some is vacant: the parcels of other buildings need not be read.
+    var hasVacantFloor: Bool { (building.vacantFloorAreaM2 ?? 0) > 0 }
 }

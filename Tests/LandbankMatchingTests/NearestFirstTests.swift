@@ -7,6 +7,18 @@ import LandbankRegistry
 /// must be exactly the one the whole radius gives.
 @Suite("Nearest first")
 struct NearestFirstTests {
+    /// The candidates of `d` answered nearest first (first rounds of one site, so that several rounds run) must be
+    /// those of the whole radius: the same sites, scores and reasons.
+    static func expectSameAnswer(_ d: Demand, limit: Int, in r: Registry, _ label: String) throws {
+        let whole = try Matcher(registry: r).match(d, options: MatchOptions(limit: limit, maxParcels: 3))
+        var bare = MatchOptions(limit: limit, maxParcels: 3, explain: false)
+        bare.firstRound = 1
+        let nearest = try Matcher(registry: r).match(d, options: bare)
+        #expect(nearest.candidates.map(\.site.key) == whole.candidates.map(\.site.key), "\(label)")
+        #expect(nearest.candidates.map(\.score) == whole.candidates.map(\.score), "\(label)")
+        #expect(nearest.candidates.map(\.reasons) == whole.candidates.map(\.reasons), "\(label)")
+    }
+
     @Test("random registries and demands: the candidates found nearest first are those of the whole radius", arguments: [4, 5, 6] as [UInt64])
     func sameAnswer(seed: UInt64) throws {
         let r = try HardConstraintTests.registry(seed: seed)
@@ -21,13 +33,7 @@ struct NearestFirstTests {
             if Bool.random(using: &g) { d.prefer.areaFit = 1 }
             d.near!.maxKm = Double.random(in: 0.3...1.5, using: &g)
             let limit = Int.random(in: 1...4, using: &g)
-            let whole = try Matcher(registry: r).match(d, options: MatchOptions(limit: limit, maxParcels: 3))
-            var bare = MatchOptions(limit: limit, maxParcels: 3, explain: false)
-            bare.firstRound = 1
-            let nearest = try Matcher(registry: r).match(d, options: bare)
-            #expect(nearest.candidates.map(\.site.key) == whole.candidates.map(\.site.key), "demand \(i)")
-            #expect(nearest.candidates.map(\.score) == whole.candidates.map(\.score), "demand \(i)")
-            #expect(nearest.candidates.map(\.reasons) == whole.candidates.map(\.reasons), "demand \(i)")
+            try Self.expectSameAnswer(d, limit: limit, in: r, "demand \(i)")
             compared += 1
             // How often the shortcut stopped before the radius (it must, or this test proves little).
             let finder = SiteFinder(registry: r, book: try PolicyBook(registry: r), search: try SiteSearch(r))
@@ -60,12 +66,7 @@ struct NearestFirstTests {
             if Bool.random(using: &g) { d.prefer.areaFit = 1 }
             d.near!.maxKm = Double.random(in: 0.3...1.5, using: &g)
             let limit = Int.random(in: 1...4, using: &g)
-            let whole = try Matcher(registry: r).match(d, options: MatchOptions(limit: limit, maxParcels: 3))
-            var bare = MatchOptions(limit: limit, maxParcels: 3, explain: false)
-            bare.firstRound = 1
-            let nearest = try Matcher(registry: r).match(d, options: bare)
-            #expect(nearest.candidates.map(\.site.key) == whole.candidates.map(\.site.key), "demand \(i)")
-            #expect(nearest.candidates.map(\.score) == whole.candidates.map(\.score), "demand \(i)")
+            try Self.expectSameAnswer(d, limit: limit, in: r, "demand \(i)")
             compared += 1
             let finder = SiteFinder(registry: r, book: book, search: try SiteSearch(r))
             let cap = NearestFirst(demand: d, finder: finder, screen: Screen(demand: d, book: book),
