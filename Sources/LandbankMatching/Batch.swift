@@ -17,9 +17,14 @@ public struct BatchAnswer: Sendable, Encodable {
         public var building: String?
         public var score: Double
         public var areaMu: Double
+        /// For floor space: what the project takes in the building, m² (as much as the demand's `floor_space_m2`
+        /// allows, up to what is vacant: its maximum, else its minimum, else all of it); nil for land.
+        public var floorSpaceM2: Double?
         public var reasons: [String]
 
-        enum CodingKeys: String, CodingKey { case demand, parcels, building, score, areaMu = "area_mu", reasons }
+        enum CodingKeys: String, CodingKey {
+            case demand, parcels, building, score, areaMu = "area_mu", floorSpaceM2 = "floor_space_m2", reasons
+        }
     }
 
     public struct Unserved: Sendable, Encodable {
@@ -82,12 +87,18 @@ extension Matcher {
         let exact = try packing.solve(timeLimit: timeLimit)
         let greedy = packing.greedy()
         let byDemand = Dictionary(answers.map { ($0.demand, $0) }, uniquingKeysWith: { a, _ in a })
+        let wants = Dictionary(demands.map { ($0.id, $0.floorSpaceM2) }, uniquingKeysWith: { a, _ in a })
         let assignments = exact.assignments.compactMap { x -> BatchAnswer.Assignment? in
             // Candidate ids are indices into the demand's own answer, made just above.
             guard let a = byDemand[x.demand], let i = Int(x.candidate), a.candidates.indices.contains(i) else { return nil }
             let c = a.candidates[i]
+            var taken: Double?
+            if c.building != nil, let vacant = c.site.vacantFloorM2 {
+                let wanted = wants[x.demand].flatMap { $0.flatMap { $0.max ?? $0.min } } ?? vacant
+                taken = Figures.rounded(min(vacant, wanted), 2)
+            }
             return .init(demand: x.demand, parcels: c.parcels, building: c.building, score: c.score,
-                         areaMu: Figures.rounded(c.site.areaMu, 3), reasons: c.reasons)
+                         areaMu: Figures.rounded(c.site.areaMu, 3), floorSpaceM2: taken, reasons: c.reasons)
         }
         let unserved = exact.unserved.map { u -> BatchAnswer.Unserved in
             switch u.reason {

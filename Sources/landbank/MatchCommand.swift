@@ -111,8 +111,10 @@ extension MatchText {
 }
 
 extension MatchText {
-    /// A demand or policy file's bytes; a missing file is "not found" (exit 66), others one line naming the file.
+    /// A demand or policy file's bytes (`-`: standard input); a missing file is "not found" (exit 66), others one
+    /// line naming the file.
     static func contents(of file: String) throws -> Data {
+        if file == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
             throw CLIError("\(file): no such file", .notFound)

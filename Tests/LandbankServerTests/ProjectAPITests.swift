@@ -104,6 +104,33 @@ struct ProjectAPITests {
         }
     }
 
+    @Test("a batch answer from /api/match is accepted whole through /api/projects/sites; accepted again, it is refused and nothing changes")
+    func acceptBatch() async throws {
+        let bureau = try Bureau().withProjects()
+        let officer = bureau.tokens[.officer]
+        try await bureau.app().test(.router) { client in
+            let batch = #"{"batch": [{"id":"XY-WEB-1","industry":"lithium_battery","land_mu":{"min":15,"max":40}}]}"#
+            let answer = try await client.json("/api/match?near_misses=false", .post, token: officer, body: batch)
+            #expect(answer.status == .ok, "\(answer.object)")
+            let assignment = try #require((answer.object["assignments"] as? [[String: Any]])?.first)
+            let parcels = try #require(assignment["parcels"] as? [String])
+            var accepted = answer.object
+            accepted["date"] = "2025-07-01"
+            let body = String(decoding: try JSONSerialization.data(withJSONObject: accepted), as: UTF8.self)
+            let made = try await client.json("/api/projects/sites", .post, token: officer, body: body)
+            #expect(made.status == .created, "\(made.object)")
+            let events = try #require(made.object["events"] as? [[String: Any]])
+            #expect(events.count == 1 && events[0]["sites"] as? [String] == parcels.map { "parcel:" + $0 })
+            let first = try await client.json("/api/parcels/\(parcels[0])/history", token: officer).object
+            #expect((first["events"] as? [[String: Any]])?.last?["status"] as? String == "assigned")
+            let again = try await client.json("/api/projects/sites", .post, token: officer, body: body)
+            #expect(again.status == .conflict, "\(again.object)")
+            let history = try await client.json("/api/projects/XY-WEB-1/history", token: officer).object
+            #expect((history["events"] as? [Any])?.count == 2)   // decided, then the one site event
+            #expect(try await client.json("/api/projects/sites", .post, token: officer, body: #"{"objective": 1}"#).status.code == 422)
+        }
+    }
+
     @Test("the compliance ledger gives seed 000's counts; the pipeline stats seed 003's shape")
     func ledgerAndStats() async throws {
         let bureau = try Bureau().withProjects()

@@ -36,6 +36,7 @@ struct RoleTests {
             // `*`: any version. The officer's stage change is a real one (decided → evaluating is refused: 409).
             (.post, "/api/projects/XY-WEB-1/stage", #"{"stage":"evaluating","date":"2025-06-02"}"#, [.clerk: 403, .officer: 409, .leader: 403, .public: 403]),
             (.post, "/api/projects/XY-WEB-1/sites", #"{"parcels":[]}"#, [.clerk: 403, .officer: 422, .leader: 403, .public: 403]),
+            (.post, "/api/projects/sites", #"{"assignments":[]}"#, [.clerk: 403, .officer: 422, .leader: 403, .public: 403]),
             // Grading, the inefficient-land list and the batches name enterprises and money: never the public.
             (.post, "/api/grading?year=2024", try String(contentsOfFile: fixtures + "/grading-xinyu.json", encoding: .utf8),
              [.clerk: 200, .officer: 200, .leader: 200, .public: 403]),

@@ -83,6 +83,38 @@ struct ProjectCLITests {
         #expect(again.status == 67)
     }
 
+    @Test("a `match --batch --json` answer is accepted by `project assign --batch`, all projects in one transaction; again, refused whole")
+    func acceptBatch() throws {
+        let reg = try registryWithFixture()
+        let dir = (reg as NSString).deletingLastPathComponent
+        #expect(try lb("import", reg, fixture("xinyu-hitech-disposed.geojson")).status == 0)
+        for id in ["XY-B1", "XY-B2"] {
+            let demand = dir + "/\(id).json"
+            try #"{"id": "D-\#(id)", "wants": "land", "land_mu": {"min": 5, "max": 200}}"#.write(toFile: demand, atomically: true, encoding: .utf8)
+            let add = try lb("project", "add", reg, id, "--name", "项目 \(id)", "--demand", demand, "--stage", "signed", "--by", "招商局")
+            #expect(add.status == 0, "\(add.stderr)")
+        }
+        let demands = dir + "/pipeline.json"
+        try #"[{"id": "D-XY-B1", "wants": "land", "land_mu": {"min": 5, "max": 200}}, {"id": "D-XY-B2", "wants": "land", "land_mu": {"min": 5, "max": 200}}]"#
+            .write(toFile: demands, atomically: true, encoding: .utf8)
+        let m = try lb("match", reg, "--batch", demands, "--json")
+        #expect(m.status == 0, "\(m.stderr)")
+        let answer = dir + "/answer.json"
+        try m.stdout.write(toFile: answer, atomically: true, encoding: .utf8)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(m.stdout.utf8)) as? [String: Any])
+        let parcels = try #require((object["assignments"] as? [[String: Any]])?.compactMap { $0["parcels"] as? [String] })
+        #expect(parcels.count == 2)
+        let a = try lb("project", "assign", reg, "--batch", answer, "--by", "招商局")
+        #expect(a.status == 0, "\(a.stderr)")
+        #expect(a.stdout.contains("project XY-B1: assigned parcel:") && a.stdout.contains("project XY-B2: assigned parcel:"))
+        #expect(a.stdout.hasSuffix("2 projects given sites in one transaction\n"))
+        for p in parcels.joined() { #expect(try lb("show", reg, p).stdout.contains("assigned"), "\(p)") }
+        let again = try lb("project", "assign", reg, "--batch", answer, "--by", "招商局")
+        #expect(again.status == 67, "\(again.stderr)")
+        #expect(try lb("project", "show", reg, "XY-B1").stdout.components(separatedBy: "sites parcel:").count == 2)
+        #expect(try lb("project", "assign", reg, "XY-B1", "--batch", answer).status == 64)
+    }
+
     @Test("project match finds sites by the project's recorded demand; a project without one is not found")
     func match() throws {
         let reg = try registryWithFixture()

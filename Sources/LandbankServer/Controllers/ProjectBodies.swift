@@ -33,6 +33,12 @@ struct SitesBody: Decodable, Sendable {
     func day() throws -> CivilDate { try BodyDate.read(date) }
 }
 
+/// The optional members of POST /api/projects/sites beside the batch answer's `assignments`.
+struct BatchExtras: Decodable, Sendable {
+    var date: String?
+    var note: String?
+}
+
 enum BodyDate {
     /// A body's `date`: YYYY-MM-DD, or today when absent.
     static func read(_ text: String?) throws -> CivilDate {

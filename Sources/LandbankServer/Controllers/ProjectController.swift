@@ -17,6 +17,7 @@ struct ProjectController {
         group.get("projects/{id}/history", use: history)
         group.post("projects/{id}/stage", use: stage)
         group.post("projects/{id}/sites", use: assign)
+        group.post("projects/sites", use: assignBatch)
         group.get("projects/{id}/match", use: match)
     }
 
@@ -90,6 +91,26 @@ struct ProjectController {
                                      floorSpaceM2: body.floor_space_m2, on: date, by: by, note: body.note,
                                      expectedVersion: ifMatch.version)
         }
+    }
+
+    /// POST /api/projects/sites: `project assign --batch` — a `match` batch answer accepted, every project's sites
+    /// in one transaction or none (a site taken since the answer was made refuses it all, 409). The body is the
+    /// answer as POST /api/match gave it (its `assignments`), with an optional `date` and `note`. No `If-Match`:
+    /// what the answer relied on, each site still available and each project still decided or later, is checked
+    /// inside the one transaction.
+    @Sendable func assignBatch(_ request: Request, context: AppContext) async throws -> Response {
+        try context.caller.require(.manageProjects)
+        _ = try QueryParameters(request, allowed: [])
+        let bytes = Data(try await request.body.collect(upTo: context.maxUploadSize).readableBytesView)
+        let list = try BatchAcceptance.read(bytes, file: "request body")
+        let extra: BatchExtras
+        do { extra = try JSONDecoder().decode(BatchExtras.self, from: bytes) } catch {
+            throw APIError(.unprocessableContent, kind: "invalid_input", "date and note must be texts")
+        }
+        let date = try BodyDate.read(extra.date)
+        let registry = self.registry, by = context.caller.name ?? "api"
+        let events = try await Blocking.run { try registry.assignSites(list, on: date, by: by, note: extra.note) }
+        return try JSONResponse.make(["events": events], status: .created)
     }
 
     /// GET /api/projects/{id}/match?limit=&tolerance=&map=&near_misses=: `project match` — the project's recorded demand matched.

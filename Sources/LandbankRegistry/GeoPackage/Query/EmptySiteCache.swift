@@ -8,19 +8,25 @@ final class EmptySiteCache: @unchecked Sendable {
     static let capacity = 256
     private let lock = NSLock()
     private var stamp: Int64 = .min
-    private var empty: Set<String> = []
+    private var empty: Set<Key> = []
 
-    /// The key of one layer's site conditions, with their values.
-    static func key(_ layer: SpatialLayer, _ site: SiteConditions) -> String {
-        layer.rtree + site.conditions.map { "|\($0.0)|\($0.1.bitPattern)" }.joined()
+    /// One layer's site conditions, with their values (bit for bit).
+    struct Key: Hashable {
+        var tree: String
+        var conditions: [String]
+        var values: [UInt64]
     }
 
-    func isKnownEmpty(_ key: String, stamp: Int64) -> Bool {
+    static func key(_ layer: SpatialLayer, _ site: SiteConditions) -> Key {
+        Key(tree: layer.rtree, conditions: site.conditions.map(\.0), values: site.conditions.map(\.1.bitPattern))
+    }
+
+    func isKnownEmpty(_ key: Key, stamp: Int64) -> Bool {
         lock.withLock { self.stamp == stamp && empty.contains(key) }
     }
 
     /// Notes that nothing matched `key` in the state of the file `stamp` was read before.
-    func noteEmpty(_ key: String, stamp: Int64) {
+    func noteEmpty(_ key: Key, stamp: Int64) {
         lock.withLock {
             if self.stamp != stamp || empty.count >= Self.capacity {
                 self.stamp = stamp

@@ -7,12 +7,12 @@ extension GeoPackageStore {
         if let problem = q.problem { throw search.invalid(problem) }
         let sort = q.effectiveSort
         let after = try q.pageToken.map { try PageToken($0, sort: sort, path: path) }
-        let (conditions, args) = q.attributeSQL(projected: search.projected)
-        let need = q.limit.map { $0 + 1 }
-        func key(_ p: Parcel) -> Double { sort == .area ? -(p.cadastralAreaM2 ?? p.ellipsoidalAreaM2) : 0 }
         let site = q.siteConditions(projected: search.projected)
         let known = q.near != nil || q.bbox != nil ? try knownEmpty(.parcels, site) : nil
         if known?.empty == true { return SitePage(hits: [], nextPageToken: nil) }
+        let (conditions, args) = q.attributeSQL(projected: search.projected)
+        let need = q.limit.map { $0 + 1 }
+        func key(_ p: Parcel) -> Double { sort == .area ? -(p.cadastralAreaM2 ?? p.ellipsoidalAreaM2) : 0 }
         let found: [Found<Parcel>] = try searchRead { db in
             if q.near != nil || q.bbox != nil {
                 return try search.spatial(db, layer: .parcels, site: site, conditions: conditions, args, near: q.near, bbox: q.bbox,
@@ -49,12 +49,12 @@ extension GeoPackageStore {
         if let problem = q.problem { throw search.invalid(problem) }
         let sort = q.sort
         let after = try q.pageToken.map { try PageToken($0, sort: sort, path: path) }
-        let (conditions, args) = q.attributeSQL()
-        let need = q.limit.map { $0 + 1 }
         let layer = SpatialLayer.buildings(joiningParcels: q.parcelZone != nil || q.parcelStatus != nil)
         let site = q.criteria.siteConditions
         let known = q.near != nil ? try knownEmpty(layer, site) : nil
         if known?.empty == true { return SitePage(hits: [], nextPageToken: nil) }
+        let (conditions, args) = q.attributeSQL()
+        let need = q.limit.map { $0 + 1 }
         let found: [Found<Building>] = try searchRead { db in
             if q.near != nil {
                 return try search.spatial(db, layer: layer, site: site, conditions: conditions, args, near: q.near, bbox: nil,
