@@ -34,3 +34,30 @@ extension GEOSContext {
         return (try along(bb, within: ba) + along(ba, within: bb)) / 2
     }
 }
+
+/// Shapes made into GEOS geometries once, for many pairwise measures among them (blocks and joined sites
+/// measure each shape against all of its neighbours; converting it for every pair cost more than measuring).
+public final class GEOSShapeSet {
+    let context: GEOSContext
+    private let geometries: [GEOSGeometry]
+
+    public init(_ context: GEOSContext, _ shapes: [Geometry]) throws(GeometryError) {
+        self.context = context
+        var made: [GEOSGeometry] = []
+        made.reserveCapacity(shapes.count)
+        for s in shapes { made.append(try GEOSGeometry(context, s)) }
+        geometries = made
+    }
+
+    public var count: Int { geometries.count }
+
+    /// Whether shapes `i` and `j` lie within `distance` of each other (GEOSDistanceWithin: the same answer as
+    /// comparing GEOSDistance with it, without measuring further than it needs).
+    public func areWithin(_ i: Int, _ j: Int, distance: Double) throws(GeometryError) -> Bool {
+        switch GEOSDistanceWithin_r(context.handle, geometries[i].handle, geometries[j].handle, distance) {
+        case 1: return true
+        case 0: return false
+        default: throw GeometryError(.invalid(reason: "GEOS distance failed: \(context.lastMessage)"))
+        }
+    }
+}

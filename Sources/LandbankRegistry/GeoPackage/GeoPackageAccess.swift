@@ -28,11 +28,13 @@ final class GeoPackageAccess: StoreWriter {
     }
 
     func subjectExists(_ s: Subject) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT 1 FROM \(s.kind.table) WHERE \(s.kind.idColumn) = ?", arguments: [s.id]) == true
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM \(s.kind.table) WHERE \(s.kind.idColumn) = ?"), arguments: [s.id]) == true
     }
 
     func parcel(id: String) throws -> (parcel: Parcel, geometry: MultiPolygon)? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT \(Parcel.Columns.all), geom FROM parcels WHERE parcel_id = ?",
+        // Cached: the matcher and `blocks` read thousands of parcels one by one; compiling each (with GRDB's
+        // authorizer) cost more than reading it.
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Parcel.Columns.all), geom FROM parcels WHERE parcel_id = ?"),
                                          arguments: [id]) else { return nil }
         return (Parcel(row: row), try SpatialLayer.geometry(row, id: id, path: path))
     }
@@ -68,7 +70,7 @@ final class GeoPackageAccess: StoreWriter {
     }
 
     func building(id: String) throws -> Building? {
-        try Row.fetchOne(db, sql: "SELECT \(Building.columns) FROM buildings WHERE building_id = ?", arguments: [id]).map(Building.init(row:))
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Building.columns) FROM buildings WHERE building_id = ?"), arguments: [id]).map(Building.init(row:))
     }
 
     func events(of subject: Subject) throws -> [HistoryEvent] {
@@ -78,7 +80,7 @@ final class GeoPackageAccess: StoreWriter {
     }
 
     func event(id: Int64) throws -> HistoryEvent? {
-        try Row.fetchOne(db, sql: "SELECT \(HistoryEvent.columns) FROM events WHERE id = ?", arguments: [id]).map(HistoryEvent.init(row:))
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(HistoryEvent.columns) FROM events WHERE id = ?"), arguments: [id]).map(HistoryEvent.init(row:))
     }
 
     func forEachHistory(of kind: Subject.Kind, kinds: Set<EventKind>, _ body: (String, [HistoryEvent]) throws -> Void) throws {
