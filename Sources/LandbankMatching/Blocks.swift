@@ -1,3 +1,4 @@
+import Foundation
 import LandbankGeodesy
 import LandbankGeometry
 import LandbankRegistry
@@ -36,31 +37,66 @@ public enum BlockFinder {
     /// inefficient-land list, to see the blocks they would form with it.
     public static func find(_ registry: Registry, book: PolicyBook, adding ids: [String] = [], minMu: Double,
                             toleranceM: Double = 5, zone: String? = nil) throws -> [Block] {
-        let finder = SiteFinder(registry: registry, book: book, search: try SiteSearch(registry))
-        var parcels = try finder.availableLand(zone: zone)
-        var seen = Set(parcels.map(\.parcelID))
-        for id in ids where !seen.contains(id) {
-            guard let p = try registry.parcel(id: id)?.parcel, zone == nil || p.zone == zone else { continue }
+        var (parcels, shapes) = try availableLand(registry, book: book, zone: zone)
+        for id in ids where shapes[id] == nil {
+            guard let (p, g) = try registry.parcel(id: id), zone == nil || p.zone == zone else { continue }
             parcels.append(p)
-            seen.insert(id)
+            shapes[id] = g
         }
-        let geos = try GEOSContext()
-        var blocks: [Block] = []
-        for members in try components(of: parcels, finder: finder, toleranceM: toleranceM) {
-            try Task.checkCancellation()  // a server's request cancelled: each union is GEOS work
-            let area = members.reduce(0) { $0 + $1.siteMu }
-            guard area >= minMu else { continue }
-            let shapes = try members.map { Geometry.multiPolygon(try finder.shape($0.parcelID)) }
-            let zones = Array(Set(members.compactMap(\.zone))).sorted()
-            blocks.append(Block(parcels: members.map(\.parcelID), areaMu: area, zones: zones, shape: try geos.union(shapes)))
+        let big = try components(of: parcels, shapes: shapes, registry: registry, toleranceM: toleranceM).filter {
+            $0.reduce(0) { $0 + $1.siteMu } >= minMu
+        }
+        // Every member came with its shape: `components` refuses a parcel without one.
+        let united = try unions(big.map { members in members.map { Geometry.multiPolygon(shapes[$0.parcelID]!) } })
+        let blocks = zip(big, united).map { members, shape in
+            Block(parcels: members.map(\.parcelID), areaMu: members.reduce(0) { $0 + $1.siteMu },
+                  zones: Array(Set(members.compactMap(\.zone))).sorted(), shape: shape)
         }
         return blocks.sorted { $0.areaMu > $1.areaMu || ($0.areaMu == $1.areaMu && $0.parcels[0] < $1.parcels[0]) }
     }
 
+    /// The available land (of `zone`, or all) with its shapes, in one read per status: what
+    /// `SiteFinder.availableLand` selects (each zone's offered statuses), without a read per parcel.
+    static func availableLand(_ registry: Registry, book: PolicyBook,
+                              zone: String?) throws -> (parcels: [Parcel], shapes: [String: MultiPolygon]) {
+        var parcels: [Parcel] = []
+        var shapes: [String: MultiPolygon] = [:]
+        for status in book.landStatuses {
+            try registry.forEachParcelWithShape(ParcelFilter(status: status, zone: zone)) { p, g in
+                guard book.policy(p.zone).availableStatuses.contains(status) else { return }
+                parcels.append(p)
+                shapes[p.parcelID] = g
+            }
+        }
+        return (parcels, shapes)
+    }
+
+    /// The GEOS union of each list of shapes, in order, on as many threads as the machine has cores (a GEOS
+    /// context each: a context is one thread's). The calling thread takes part and watches its task: when the
+    /// task is cancelled (a server's client gone), every thread stops and `CancellationError` is thrown.
+    static func unions(_ lists: [[Geometry]]) throws -> [UnionShape] {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, lists.count / 8))
+        let jobs = UnionJobs(count: lists.count)
+        let caller = pthread_self()
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            let watching = pthread_equal(pthread_self(), caller) != 0
+            let geos: GEOSContext
+            do { geos = try GEOSContext() } catch { return jobs.fail(error) }
+            while true {
+                if watching && Task.isCancelled { return jobs.fail(CancellationError()) }
+                guard let i = jobs.take() else { return }
+                do { jobs.put(i, try geos.union(lists[i])) } catch { return jobs.fail(error) }
+            }
+        }
+        return try jobs.results()
+    }
+
     /// The connected components of `parcels` joined where `Registry.neighbours` would find them within
     /// `toleranceM` (GEOS distance at most the tolerance; pairs found in memory by `PlanarAdjacency`); a
-    /// neighbour not among `parcels` joins nothing. Each component's parcels in id order.
-    static func components(of parcels: [Parcel], finder: SiteFinder, toleranceM: Double) throws -> [[Parcel]] {
+    /// neighbour not among `parcels` joins nothing. Each component's parcels in id order; `shapes` holds every
+    /// parcel's geometry in the registry's CRS.
+    static func components(of parcels: [Parcel], shapes: [String: MultiPolygon], registry: Registry,
+                           toleranceM: Double) throws -> [[Parcel]] {
         let sorted = parcels.sorted { $0.parcelID < $1.parcelID }
         var parent = Array(sorted.indices)
         func root(_ i: Int) -> Int {
@@ -68,7 +104,6 @@ public enum BlockFinder {
             while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
             return i
         }
-        let registry = finder.registry
         if !sorted.isEmpty {
             // What `Registry.neighbours` refuses, refused the same way.
             guard toleranceM.isFinite, toleranceM >= 0, toleranceM <= 1000 else {
@@ -79,12 +114,50 @@ public enum BlockFinder {
                                     "neighbours are measured in metres; \(registry.crs.identifier) is geographic")
             }
         }
-        for (i, j) in try PlanarAdjacency.pairs(try finder.shapes(sorted.map(\.parcelID)), tolerance: toleranceM) {
+        let ordered = try sorted.map { p in
+            guard let g = shapes[p.parcelID] else {
+                throw RegistryError(path: registry.path, kind: .notFound, "no parcel with id \"\(p.parcelID)\"")
+            }
+            return g
+        }
+        for (i, j) in try PlanarAdjacency.pairs(ordered, tolerance: toleranceM) {
             let (a, b) = (root(i), root(j))
             if a != b { parent[max(a, b)] = min(a, b) }
         }
         var groups: [Int: [Parcel]] = [:]
         for (i, p) in sorted.enumerated() { groups[root(i), default: []].append(p) }
         return groups.keys.sorted().map { groups[$0]! }
+    }
+}
+
+/// The shared state of `BlockFinder.unions`' threads: the next list to unite, the shapes made, the first
+/// failure. `@unchecked Sendable`: every field is read and written under the lock.
+private final class UnionJobs: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private var failure: (any Error)?
+    private var out: [UnionShape?]
+
+    init(count: Int) { out = Array(repeating: nil, count: count) }
+
+    /// The next index to unite, or nil when all are taken or a thread failed.
+    func take() -> Int? {
+        lock.withLock {
+            guard failure == nil, next < out.count else { return nil }
+            defer { next += 1 }
+            return next
+        }
+    }
+
+    func put(_ i: Int, _ shape: UnionShape) { lock.withLock { out[i] = shape } }
+    func fail(_ error: any Error) { lock.withLock { failure = failure ?? error } }
+
+    /// Every shape, in order, or the first failure.
+    func results() throws -> [UnionShape] {
+        try lock.withLock {
+            if let failure { throw failure }
+            // Without a failure every index was taken, and a taken index is always filled or failed.
+            return out.map { $0! }
+        }
     }
 }

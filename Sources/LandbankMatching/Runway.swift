@@ -63,8 +63,8 @@ extension Runway {
         }
 
         let finder = SiteFinder(registry: registry, book: book, search: try SiteSearch(registry))
-        let parcels = try finder.availableLand(zone: options.zone)
-        let blocks = try BlockFinder.components(of: parcels, finder: finder, toleranceM: options.toleranceM)
+        let (parcels, shapes) = try BlockFinder.availableLand(registry, book: book, zone: options.zone)
+        let blocks = try BlockFinder.components(of: parcels, shapes: shapes, registry: registry, toleranceM: options.toleranceM)
             .map { $0.reduce(0) { $0 + $1.siteMu } }
         func pace(_ need: (count: Int, mu: Double), _ stock: [Double]) -> Pace {
             Pace(demands: need.count, need: need.mu, pipelineYears: options.years, sites: stock.count,

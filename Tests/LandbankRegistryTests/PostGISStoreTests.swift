@@ -27,6 +27,15 @@ struct PostGISStoreTests {
         for id in ["XYGX-2023-001", "XYGX-2023-077"] {
             #expect(try json(pg.history(of: Subject(.parcel, id))) == json(gpkg.history(of: Subject(.parcel, id))))
         }
+        // The streamed parcels with their shapes (what `blocks` reads): the same ids, parts and envelopes.
+        func shapes(_ r: Registry, _ f: ParcelFilter) throws -> [String] {
+            var out: [String] = []
+            try r.forEachParcelWithShape(f) { p, g in out.append("\(p.parcelID) \(p.status) \(g.polygons.count) \(g.boundingBox)") }
+            return out
+        }
+        #expect(try shapes(gpkg, ParcelFilter()).count == 144)
+        #expect(try shapes(pg, ParcelFilter()) == shapes(gpkg, ParcelFilter()))
+        #expect(try shapes(pg, ParcelFilter(status: .recovered)) == shapes(gpkg, ParcelFilter(status: .recovered)))
         #expect(try pg.verify().ok)
     }
 

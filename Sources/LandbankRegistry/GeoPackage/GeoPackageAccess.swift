@@ -47,6 +47,16 @@ final class GeoPackageAccess: StoreWriter {
         while let row = try rows.next() { try body(Parcel(row: row)) }
     }
 
+    func forEachParcelWithShape(_ filter: ParcelFilter, _ body: (Parcel, MultiPolygon) throws -> Void) throws {
+        let (whereSQL, args) = filter.sql
+        let rows = try Row.fetchCursor(db, sql: "SELECT \(Parcel.Columns.all), geom FROM parcels \(whereSQL) ORDER BY parcel_id",
+                                       arguments: args)
+        while let row = try rows.next() {
+            let p = Parcel(row: row)
+            try body(p, try SpatialLayer.geometry(row, id: p.parcelID, path: path))
+        }
+    }
+
     func parcelShapes(meeting e: BoundingBox) throws -> [(id: String, geometry: MultiPolygon)] {
         let rows = try Row.fetchCursor(db, sql: """
             SELECT p.parcel_id, p.geom FROM rtree_parcels_geom r CROSS JOIN parcels p ON p.fid = r.id

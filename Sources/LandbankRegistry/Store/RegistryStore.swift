@@ -86,6 +86,8 @@ protocol StoreReader {
     func parcel(id: String) throws -> (parcel: Parcel, geometry: MultiPolygon)?
     /// The parcels the filter selects, by parcel id, streamed.
     func forEachParcel(_ filter: ParcelFilter, limit: Int?, _ body: (Parcel) throws -> Void) throws
+    /// The parcels the filter selects with their geometries (registry CRS), by parcel id, streamed.
+    func forEachParcelWithShape(_ filter: ParcelFilter, _ body: (Parcel, MultiPolygon) throws -> Void) throws
     /// Parcels whose envelope meets the box (the spatial index), with their geometries.
     func parcelShapes(meeting box: BoundingBox) throws -> [(id: String, geometry: MultiPolygon)]
     /// Buildings with the filter's status (the building's own) on parcels in its zone, or on one parcel.
