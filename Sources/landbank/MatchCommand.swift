@@ -14,6 +14,9 @@ struct MatchCommand: ParsableCommand {
             annual_output_yuan, energy_tce_per_year, plot_ratio and prefer (soft wishes with weights). A file may \
             hold one demand or an array; --demands answers each independently. Hard requirements are never \
             violated; sites missing data are ranked lower and say what is missing. Matching only reads.
+
+            --project P matches the demand recorded on project P (`landbank project add --demand`, or the demand \
+            column of `project import`); give it several times to answer several projects, each independently.
             """)
 
     @OptionGroup var target: RegistryArgument
@@ -21,6 +24,8 @@ struct MatchCommand: ParsableCommand {
     @Option(help: "A file of demands to answer each independently (a pipeline screen).") var demands: String?
     @Option(help: "A file of demands to assign sites to jointly: no parcel or building twice, the best total score (exact, GLPK).")
     var batch: String?
+    @Option(name: .customLong("project"), help: "Match the demand recorded on this project (repeat for several).")
+    var projects: [String] = []
     @Flag(help: "With --batch: list every candidate considered for each demand, so the optimum can be checked.") var explain = false
     @Option(help: "With --batch: stop proving optimality after this many seconds (the answer then gives its gap).")
     var timeLimit: Double?
@@ -33,8 +38,8 @@ struct MatchCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if [demand, demands, batch].compactMap({ $0 }).count != 1 {
-            throw ValidationError("give one demand file, or --demands FILE, or --batch FILE")
+        if [demand, demands, batch].compactMap({ $0 }).count + (projects.isEmpty ? 0 : 1) != 1 {
+            throw ValidationError("give one demand file, or --demands FILE, or --batch FILE, or --project P")
         }
         if explain && batch == nil { throw ValidationError("--explain goes with --batch") }
         if let timeLimit, !(timeLimit.isFinite && timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
@@ -43,14 +48,19 @@ struct MatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        // validate() made sure exactly one of the three is given.
-        let file = demand ?? demands ?? batch!
         try CLI.run(registry: target.registry) { try MatchText.listingEach {
             let registry = try CLI.open(target.registry, readOnly: true)
             let matcher = try Matcher(registry: registry)
             var check = DemandCheck(registry: registry, book: matcher.book)
-            // Read outside `CLI.input`, which would flatten the list of bad demands into one wrapped line.
-            let list = try DemandReader.read(try MatchText.contents(of: file), file: file) { try check.problem($0) }
+            let list: [Demand]
+            if projects.isEmpty {
+                // validate() made sure exactly one of the three is given.
+                let file = demand ?? demands ?? batch!
+                // Read outside `CLI.input`, which would flatten the list of bad demands into one wrapped line.
+                list = try DemandReader.read(try MatchText.contents(of: file), file: file) { try check.problem($0) }
+            } else {
+                list = try projects.flatMap { try ProjectMatch.demands(of: $0, in: registry, registryPath: target.registry, check: &check) }
+            }
             let options = MatchOptions(limit: limit, toleranceM: tolerance, explain: !noNearMisses)
             if batch != nil {
                 let answer = try matcher.assign(list, options: options, explain: explain,
@@ -63,7 +73,8 @@ struct MatchCommand: ParsableCommand {
                 for a in answers { try map.add(a) }
                 try MatchText.write(try map.data(name: "candidates"), to: geojson, registry: target.registry)
             }
-            if output.json { return demands == nil && answers.count == 1 ? try CLI.printJSON(answers[0]) : try CLI.printJSON(answers) }
+            let single = demands == nil && (projects.isEmpty ? answers.count == 1 : projects.count == 1)
+            if output.json { return single ? try CLI.printJSON(answers[0]) : try CLI.printJSON(answers) }
             print(answers.map(MatchText.answer).joined(separator: "\n\n"))
         } }
     }

@@ -21,19 +21,26 @@ struct ProjectMatch: ParsableCommand {
     func run() throws {
         try CLI.run(registry: target.registry) { try MatchText.listingEach {
             let registry = try CLI.open(target.registry, readOnly: true)
-            guard let p = try registry.project(id: id) else { throw CLIError("\(target.registry): no project \(id)", .notFound) }
-            guard let json = p.demandJSON else {
-                throw CLIError("\(target.registry): project \(id) has no demand recorded (give it a demand column on import, or `project add --demand FILE`)", .notFound)
-            }
-            let source = "project \(id)'s demand"
-            let demands = try DemandReader.read(Data(json.utf8), file: source)
             let matcher = try Matcher(registry: registry)
             var check = DemandCheck(registry: registry, book: matcher.book)
-            let problems = try check.problems(demands)
-            if !problems.isEmpty { throw MatchInputErrors(file: source, errors: problems) }
+            let demands = try Self.demands(of: id, in: registry, registryPath: target.registry, check: &check)
             let answer = try matcher.match(demands[0], options: MatchOptions(limit: limit, toleranceM: tolerance))
             if output.json { return try CLI.printJSON(answer) }
             print(MatchText.answer(answer))
         } }
+    }
+
+    /// The demand recorded on project `id`, read and checked as a demand file is (a project without one is not
+    /// found, exit 66; a bad one names the project's demand and the key).
+    static func demands(of id: String, in registry: Registry, registryPath: String, check: inout DemandCheck) throws -> [Demand] {
+        guard let p = try registry.project(id: id) else { throw CLIError("\(registryPath): no project \(id)", .notFound) }
+        guard let json = p.demandJSON else {
+            throw CLIError("\(registryPath): project \(id) has no demand recorded (give it a demand column on import, or `project add --demand FILE`)", .notFound)
+        }
+        let source = "project \(id)'s demand"
+        let demands = try DemandReader.read(Data(json.utf8), file: source)
+        let problems = try check.problems(demands)
+        if !problems.isEmpty { throw MatchInputErrors(file: source, errors: problems) }
+        return demands
     }
 }

@@ -115,7 +115,7 @@ struct ProjectCLITests {
         #expect(try lb("project", "assign", reg, "XY-B1", "--batch", answer).status == 64)
     }
 
-    @Test("project match finds sites by the project's recorded demand; a project without one is not found")
+    @Test("project match (and match --project) finds sites by the project's recorded demand; a project without one is not found")
     func match() throws {
         let reg = try registryWithFixture()
         #expect(try lb("import", reg, fixture("xinyu-hitech-disposed.geojson")).status == 0)
@@ -125,5 +125,14 @@ struct ProjectCLITests {
         let none = try lb("project", "match", reg, "XJ-2019-005")
         #expect(none.status == 66)
         #expect(none.stderr.contains("has no demand recorded"))
+        // The same through `match --project`, as the issue names it; several projects are answered each.
+        let same = try lb("match", reg, "--project", "XJ-2021-019", "--limit", "3")
+        #expect(same.status == 0 && same.stdout == m.stdout, "\(same.stderr)")
+        let json = try lb("match", reg, "--project", "XJ-2021-019", "--json")
+        #expect((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["demand"] as? String == "XJ-2021-019")
+        let two = try lb("match", reg, "--project", "XJ-2021-019", "--project", "XJ-2021-019", "--json")
+        #expect((try JSONSerialization.jsonObject(with: Data(two.stdout.utf8)) as? [Any])?.count == 2)
+        #expect(try lb("match", reg, "--project", "XJ-2019-005").status == 66)
+        #expect(try lb("match", reg, fixture("demands-xinyu.json"), "--project", "XJ-2021-019").status == 64)
     }
 }
