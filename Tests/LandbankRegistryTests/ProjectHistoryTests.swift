@@ -27,6 +27,21 @@ struct ProjectHistoryTests {
         #expect(h.map(\.stage) == [.lead, .negotiating, .signed, .negotiating])
         #expect(h.last?.isCorrection == true)
         #expect(try r.project(id: "P1")?.stage == .negotiating)
+        // A correction names an event of its own project's stages: another project's, or none, is refused.
+        try r.addProject(sampleProject("P2"), stage: .lead, on: day("2023-01-05"), by: "王")
+        let other = try #require(try r.projectHistory(id: "P2").first).id
+        #expect(throws: ProjectError.self) {
+            try r.recordStage(NewProjectEvent(projectID: "P1", date: day("2023-07-02"), stage: .signed, recordedBy: "王",
+                                              note: "signed after all", isCorrection: true, corrects: other))
+        }
+        #expect(throws: ProjectError.self) {
+            try r.recordStage(NewProjectEvent(projectID: "P1", date: day("2023-07-02"), stage: .signed, recordedBy: "王",
+                                              note: "signed after all", isCorrection: true, corrects: 9999))
+        }
+        let own = h[2].id
+        try r.recordStage(NewProjectEvent(projectID: "P1", date: day("2023-07-02"), stage: .signed, recordedBy: "王",
+                                          note: "signed after all", isCorrection: true, corrects: own))
+        #expect(try r.project(id: "P1")?.stage == .signed && r.projectVersion(id: "P1") == r.projectHistory(id: "P1").last?.id)
         #expect(try r.verifyProjectHistory().isEmpty)
     }
 

@@ -64,7 +64,7 @@ extension Registry {
 
     static func projectVersion(id: String, in r: any StoreReader) throws -> Int64? {
         guard try !r.projects(id: id).isEmpty else { return nil }
-        return try r.projectEvents(of: id).map(\.id).max() ?? 0
+        return try r.lastProjectEventID(of: id) ?? 0
     }
 
     /// Throws unless the project exists and is at `expected`; call inside the write that depends on it.

@@ -14,17 +14,37 @@ extension PGAccess {
     }
 
     func projectEvents(of projectID: String?) throws -> [ProjectEvent] {
-        try c.query("""
-            SELECT \(ProjectChain.columns) FROM project_events WHERE $1::text IS NULL OR project_id = $1
-            ORDER BY project_id, event_date, id
-            """, [projectID]).rows.map { r in
-            ProjectEvent(id: r["id"] ?? 0, projectID: r["project_id"] ?? "",
-                         date: GeoPackageAccess.date(r["event_date"]) ?? CivilDate(daysSince1970: 0),
-                         stage: ProjectStage(rawValue: r["stage"] ?? "") ?? .lead,
-                         kind: ProjectEvent.Kind(rawValue: r["kind"] ?? "") ?? .stage, sites: GeoPackageAccess.sites(r["sites"]),
-                         recordedBy: r["recorded_by"] ?? "", note: r["note"], corrects: r["corrects"], recordedAt: r["recorded_at"] ?? "",
-                         changes: ProjectChain.changes(r["changes"]))
+        guard let projectID else {
+            return try c.query("SELECT \(ProjectChain.columns) FROM project_events ORDER BY project_id, event_date, id").rows
+                .map(Self.projectEvent)
         }
+        return try c.query("SELECT \(ProjectChain.columns) FROM project_events WHERE project_id = $1 ORDER BY event_date, id",
+                           [projectID]).rows.map(Self.projectEvent)
+    }
+
+    func lastStageEvent(of projectID: String) throws -> ProjectEvent? {
+        try c.query("""
+            SELECT \(ProjectChain.columns) FROM project_events WHERE project_id = $1 AND kind NOT IN (\(GeoPackageAccess.notForStage))
+            ORDER BY event_date DESC, id DESC LIMIT 1
+            """, [projectID]).rows.first.map(Self.projectEvent)
+    }
+
+    func lastProjectEventID(of projectID: String) throws -> Int64? {
+        try c.query("SELECT max(id) AS id FROM project_events WHERE project_id = $1", [projectID]).rows.first.flatMap { $0["id"] }
+    }
+
+    func projectEvent(id: Int64) throws -> ProjectEvent? {
+        try c.query("SELECT \(ProjectChain.columns) FROM project_events WHERE id = $1", [id]).rows.first.map(Self.projectEvent)
+    }
+
+    /// One row of `project_events` (the columns of `ProjectChain.columns`).
+    static func projectEvent(_ r: PGRow) -> ProjectEvent {
+        ProjectEvent(id: r["id"] ?? 0, projectID: r["project_id"] ?? "",
+                     date: GeoPackageAccess.date(r["event_date"]) ?? CivilDate(daysSince1970: 0),
+                     stage: ProjectStage(rawValue: r["stage"] ?? "") ?? .lead,
+                     kind: ProjectEvent.Kind(rawValue: r["kind"] ?? "") ?? .stage, sites: GeoPackageAccess.sites(r["sites"]),
+                     recordedBy: r["recorded_by"] ?? "", note: r["note"], corrects: r["corrects"], recordedAt: r["recorded_at"] ?? "",
+                     changes: ProjectChain.changes(r["changes"]))
     }
 
     func projectActuals(of projectID: String?) throws -> [ProjectActual] {
@@ -103,7 +123,7 @@ extension PGAccess {
             INSERT INTO project_events (\(ProjectChain.columns), hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
             """, [id, e.projectID, e.date.description, e.stage.rawValue, e.kind.rawValue, sites, e.recordedBy,
                   e.note, e.corrects, recordedAt, changes, ProjectChain.hash(fields, previous: previous)])
-        guard let added = try projectEvents(of: e.projectID).first(where: { $0.id == id }) else {
+        guard let added = try projectEvent(id: id) else {
             preconditionFailure("project event #\(id) vanished inside its own transaction")
         }
         return added

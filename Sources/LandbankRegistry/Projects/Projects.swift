@@ -58,18 +58,19 @@ extension Registry {
             throw ProjectError(e.projectID, "no such project in the registry", .notFound)
         }
         guard !e.recordedBy.trimmingCharacters(in: .whitespaces).isEmpty else { throw refuse("say who records the stage change") }
-        let past = try w.projectEvents(of: e.projectID).filter(\.kind.countsForStage)
-        if let last = past.last, e.date < last.date {
+        // The last stage-bearing event, one index seek, not the whole history (a project given many sites).
+        let last = try w.lastStageEvent(of: e.projectID)
+        if let last, e.date < last.date {
             throw refuse("dated \(e.date), before the last stage change of \(last.date) (#\(last.id)); history is kept in date order")
         }
         if e.isCorrection {
             guard e.note?.trimmingCharacters(in: .whitespaces).isEmpty == false else {
                 throw refuse("a correction must say what was wrong (a note)")
             }
-            if let c = e.corrects, !past.contains(where: { $0.id == c }) {
+            if let c = e.corrects, try w.projectEvent(id: c).map({ $0.projectID == e.projectID && $0.kind.countsForStage }) != true {
                 throw refuse("event #\(c) is not in this project's history")
             }
-        } else if e.kind == .stage, let why = ProjectTransitions.refusal(from: past.last?.stage, to: e.stage) {
+        } else if e.kind == .stage, let why = ProjectTransitions.refusal(from: last?.stage, to: e.stage) {
             throw refuse(why)
         }
         let added = try w.appendProjectEvent(e)

@@ -114,6 +114,13 @@ protocol StoreReader {
     func projects(id: String?) throws -> [Project]
     /// Project histories, of one project or all, by project, date, id; and actuals and incentives likewise.
     func projectEvents(of projectID: String?) throws -> [ProjectEvent]
+    /// A project's last event that counts for its stage (`Kind.countsForStage`; by date, then id), one index seek:
+    /// what a new stage event is checked against, however long the history.
+    func lastStageEvent(of projectID: String) throws -> ProjectEvent?
+    /// The number of a project's newest event (its version), nil when it has none.
+    func lastProjectEventID(of projectID: String) throws -> Int64?
+    /// One project event by its number.
+    func projectEvent(id: Int64) throws -> ProjectEvent?
     func projectActuals(of projectID: String?) throws -> [ProjectActual]
     func projectIncentives(of projectID: String?) throws -> [ProjectIncentive]
     /// Where the projects' hash chain breaks (empty when intact).

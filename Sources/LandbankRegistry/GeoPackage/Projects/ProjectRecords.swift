@@ -10,22 +10,50 @@ extension GeoPackageAccess {
         """
 
     func projects(id: String?) throws -> [Project] {
-        try Row.fetchAll(db, sql: """
-            SELECT \(Self.projectColumns) FROM projects WHERE ?1 IS NULL OR project_id = ?1 ORDER BY project_id
-            """, arguments: [id]).map(Self.project)
+        // Two statements, not `?1 IS NULL OR project_id = ?1`, which SQLite cannot answer from the index.
+        guard let id else {
+            return try Row.fetchAll(db, sql: "SELECT \(Self.projectColumns) FROM projects ORDER BY project_id").map(Self.project)
+        }
+        return try Row.fetchAll(db.cachedStatement(sql: "SELECT \(Self.projectColumns) FROM projects WHERE project_id = ?"),
+                                arguments: [id]).map(Self.project)
     }
 
     func projectEvents(of projectID: String?) throws -> [ProjectEvent] {
-        try Row.fetchAll(db, sql: """
-            SELECT \(ProjectChain.columns) FROM project_events WHERE ?1 IS NULL OR project_id = ?1
-            ORDER BY project_id, event_date, id
-            """, arguments: [projectID]).map { r in
-            ProjectEvent(id: r["id"], projectID: r["project_id"], date: Self.date(r["event_date"]) ?? CivilDate(daysSince1970: 0),
-                         stage: ProjectStage(rawValue: r["stage"] ?? "") ?? .lead,
-                         kind: ProjectEvent.Kind(rawValue: r["kind"] ?? "") ?? .stage, sites: Self.sites(r["sites"]),
-                         recordedBy: r["recorded_by"], note: r["note"], corrects: r["corrects"], recordedAt: r["recorded_at"],
-                         changes: ProjectChain.changes(r["changes"]))
+        guard let projectID else {
+            return try Row.fetchAll(db, sql: "SELECT \(ProjectChain.columns) FROM project_events ORDER BY project_id, event_date, id")
+                .map(Self.projectEvent)
         }
+        return try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT \(ProjectChain.columns) FROM project_events WHERE project_id = ? ORDER BY event_date, id
+            """), arguments: [projectID]).map(Self.projectEvent)
+    }
+
+    func lastStageEvent(of projectID: String) throws -> ProjectEvent? {
+        try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT \(ProjectChain.columns) FROM project_events WHERE project_id = ? AND kind NOT IN (\(Self.notForStage))
+            ORDER BY event_date DESC, id DESC LIMIT 1
+            """), arguments: [projectID]).map(Self.projectEvent)
+    }
+
+    func lastProjectEventID(of projectID: String) throws -> Int64? {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(id) FROM project_events WHERE project_id = ?"), arguments: [projectID])
+    }
+
+    func projectEvent(id: Int64) throws -> ProjectEvent? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(ProjectChain.columns) FROM project_events WHERE id = ?"),
+                         arguments: [id]).map(Self.projectEvent)
+    }
+
+    /// The event kinds a stage is not derived from, as an SQL list.
+    static let notForStage = ProjectEvent.Kind.allCases.filter { !$0.countsForStage }.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+
+    /// One row of `project_events` (the columns of `ProjectChain.columns`).
+    static func projectEvent(_ r: Row) -> ProjectEvent {
+        ProjectEvent(id: r["id"], projectID: r["project_id"], date: Self.date(r["event_date"]) ?? CivilDate(daysSince1970: 0),
+                     stage: ProjectStage(rawValue: r["stage"] ?? "") ?? .lead,
+                     kind: ProjectEvent.Kind(rawValue: r["kind"] ?? "") ?? .stage, sites: Self.sites(r["sites"]),
+                     recordedBy: r["recorded_by"], note: r["note"], corrects: r["corrects"], recordedAt: r["recorded_at"],
+                     changes: ProjectChain.changes(r["changes"]))
     }
 
     func projectActuals(of projectID: String?) throws -> [ProjectActual] {
@@ -79,7 +107,7 @@ extension GeoPackageAccess {
 
     func appendProjectEvent(_ e: NewProjectEvent) throws -> ProjectEvent {
         let id = try ProjectChain.append(e, recordedAt: HistoryChain.now(), in: db)
-        guard let added = try projectEvents(of: e.projectID).first(where: { $0.id == id }) else {
+        guard let added = try projectEvent(id: id) else {
             // Inserted just above in this transaction: not finding it is a bug of ours.
             preconditionFailure("project event #\(id) vanished inside its own transaction")
         }
