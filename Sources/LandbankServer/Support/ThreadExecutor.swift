@@ -18,7 +18,11 @@ import Foundation
 /// Thread rule: `enqueue` from any thread; the queue and the counts are behind a condition's lock.
 final class ThreadExecutor: TaskExecutor, @unchecked Sendable {
     static let shared = ThreadExecutor()
+    /// The threads of `Blocking.run`: the registry's short calls (a parcel's detail, a write), apart from the
+    /// computations so that those never wait for them.
+    static let blocking = ThreadExecutor(name: "landbank-blocking")
 
+    private let name: String
     private let condition = NSCondition()
     private var jobs: [UnownedJob] = []
     private var idle = 0
@@ -26,6 +30,8 @@ final class ThreadExecutor: TaskExecutor, @unchecked Sendable {
 
     /// Threads started so far (for tests: they are reused, not one per job).
     var threadCount: Int { condition.withLock { started } }
+
+    init(name: String = "landbank-computation") { self.name = name }
 
     func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
@@ -41,7 +47,7 @@ final class ThreadExecutor: TaskExecutor, @unchecked Sendable {
         }
         guard startOne else { return }
         let thread = Thread { [self] in work() }
-        thread.name = "landbank-computation"
+        thread.name = name
         thread.start()
     }
 
