@@ -71,12 +71,20 @@ final class GeoPackageAccess: StoreWriter {
     }
 
     func buildings(_ filter: ParcelFilter, parcelID: String?, limit: Int?) throws -> [Building] {
-        try Row.fetchAll(db, sql: """
+        // Only the conditions given: SQLite cannot use an index for `?1 IS NULL OR b.parcel_id = ?1`, and a
+        // parcel's buildings (its detail, the matcher's land sites) then scanned every building.
+        var conditions: [String] = []
+        var args: StatementArguments = []
+        if let status = filter.status { conditions.append("b.status = ?"); args += [status.rawValue] }
+        if let zone = filter.zone { conditions.append("p.zone = ?"); args += [zone] }
+        if let parcelID { conditions.append("b.parcel_id = ?"); args += [parcelID] }
+        let sql = """
             SELECT \(SpatialLayer.aliased(Building.columns, "b"))
             FROM buildings b JOIN parcels p ON p.parcel_id = b.parcel_id
-            WHERE (?1 IS NULL OR b.status = ?1) AND (?2 IS NULL OR p.zone = ?2) AND (?3 IS NULL OR b.parcel_id = ?3)
+            \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
             ORDER BY b.building_id \(limit.map { "LIMIT \($0)" } ?? "")
-            """, arguments: [filter.status?.rawValue, filter.zone, parcelID]).map(Building.init(row:))
+            """
+        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: args).map(Building.init(row:))
     }
 
     func building(id: String) throws -> Building? {
@@ -107,8 +115,13 @@ final class GeoPackageAccess: StoreWriter {
     }
 
     func contracts(parcelID: String?) throws -> [StoredContract] {
-        try Row.fetchAll(db, sql: "SELECT \(StoredContract.columns) FROM contracts WHERE ?1 IS NULL OR parcel_id = ?1 ORDER BY parcel_id, contract_no",
-                         arguments: [parcelID]).map(StoredContract.init(row:))
+        guard let parcelID else {
+            return try Row.fetchAll(db, sql: "SELECT \(StoredContract.columns) FROM contracts ORDER BY parcel_id, contract_no")
+                .map(StoredContract.init(row:))
+        }
+        return try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT \(StoredContract.columns) FROM contracts WHERE parcel_id = ? ORDER BY contract_no
+            """), arguments: [parcelID]).map(StoredContract.init(row:))
     }
 
     func extent() throws -> BoundingBox? {
