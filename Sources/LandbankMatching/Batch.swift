@@ -59,7 +59,12 @@ extension Matcher {
     /// each (the best by score).
     public func assign(_ demands: [Demand], options: MatchOptions = MatchOptions(), explain: Bool = false,
                        timeLimit: Duration? = nil) throws -> BatchAnswer {
-        let answers = try demands.map { try match($0, options: options) }
+        // Candidates only (nearest first, no `excluded` or near misses): the explanation's searches cost far more
+        // than the candidates and the assignment needs none of it; a demand left without a candidate is matched
+        // again with it below, to say what emptied its list.
+        var candidatesOnly = options
+        candidatesOnly.explain = false
+        let answers = try demands.map { try match($0, options: candidatesOnly) }
         var buildingsOn: [String: [String]] = [:]
         func buildings(on parcel: String) throws -> [String] {
             if let known = buildingsOn[parcel] { return known }
@@ -100,10 +105,12 @@ extension Matcher {
             return .init(demand: x.demand, parcels: c.parcels, building: c.building, score: c.score,
                          areaMu: Figures.rounded(c.site.areaMu, 3), floorSpaceM2: taken, reasons: c.reasons)
         }
-        let unserved = exact.unserved.map { u -> BatchAnswer.Unserved in
+        let demandByID = Dictionary(demands.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let unserved = try exact.unserved.map { u -> BatchAnswer.Unserved in
             switch u.reason {
             case .noCandidate:
-                let why = byDemand[u.demand]?.nearMisses.first?.text
+                let why = options.explain
+                    ? try demandByID[u.demand].flatMap { try match($0, options: options).nearMisses.first?.text } : nil
                 return .init(demand: u.demand, reason: "no site meets its hard requirements" + (why.map { " (\($0))" } ?? ""))
             case .resourcesTaken:
                 return .init(demand: u.demand, reason: u.reason.description)
