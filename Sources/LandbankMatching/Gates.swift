@@ -6,6 +6,13 @@ struct Gates {
     let zone: String
 
     /// The gates the demand fails (with the margin in the zone's units) and those it gives no figure for.
+    /// Whether a judgement depends on the site's area: a per-mu gate the demand gives the figure for.
+    static func dependsOnArea(_ policy: ZonePolicy, _ d: Demand) -> Bool {
+        (policy.minInvestmentIntensityWanPerMu != nil && d.investmentYuan != nil)
+            || (policy.minTaxWanPerMuYear != nil && d.annualTaxYuan != nil)
+            || (policy.minOutputWanPerMuYear != nil && d.annualOutputYuan != nil)
+    }
+
     func judge(_ d: Demand, mu: Double?) -> (failures: [Shortfall], unchecked: [String]) {
         var failures: [Shortfall] = [], unchecked: [String] = []
         if let i = d.industry, policy.refusedIndustries.contains(i) {

@@ -36,6 +36,14 @@ struct Screening: Sendable {
 struct Screen {
     let demand: Demand
     let book: PolicyBook
+    /// Each zone's gate outcomes for this demand where they do not depend on the site's area (joined sites are
+    /// judged by the thousand, and each judgement wrote the same texts again).
+    private let gateMemo = GateMemo()
+
+    init(demand: Demand, book: PolicyBook) {
+        self.demand = demand
+        self.book = book
+    }
 
     func judge(_ site: Site) -> Screening {
         let d = demand
@@ -120,10 +128,18 @@ struct Screen {
     private func judgeGates(_ site: Site, mu: Double?, _ s: inout Screening) {
         for zone in site.zones {
             guard let zone, let policy = book.policies[zone], policy.hasGates else { continue }
+            let perMu = (mu ?? 0) > 0 && Gates.dependsOnArea(policy, demand)
+            let key = zone + ((mu ?? 0) > 0 ? "\u{0}1" : "\u{0}0")
+            if !perMu, let known = gateMemo.outcomes[key] {
+                for o in known { s.add(.zonePolicy, o) }
+                continue
+            }
             let (failures, unchecked) = Gates(policy: policy, zone: zone).judge(demand, mu: mu)
-            if failures.isEmpty { s.add(.zonePolicy, .pass) }
-            for f in failures { s.add(.zonePolicy, .fail(f)) }
-            for u in unchecked { s.add(.zonePolicy, .unknown("gate of \(zone) not checked: \(u)")) }
+            var outcomes: [Outcome] = failures.isEmpty ? [.pass] : []
+            outcomes += failures.map { .fail($0) }
+            outcomes += unchecked.map { .unknown("gate of \(zone) not checked: \($0)") }
+            if !perMu { gateMemo.outcomes[key] = outcomes }
+            for o in outcomes { s.add(.zonePolicy, o) }
         }
     }
 
@@ -164,4 +180,9 @@ struct Screen {
         if let n = v as? NSNumber { return n.stringValue }
         return nil
     }
+}
+
+/// `Screen`'s memory of gate outcomes that do not depend on the site's area, by zone (one demand's).
+final class GateMemo {
+    var outcomes: [String: [Outcome]] = [:]
 }
