@@ -16,7 +16,8 @@ struct MatchCommand: ParsableCommand {
             violated; sites missing data are ranked lower and say what is missing. Matching only reads.
 
             --project P matches the demand recorded on project P (`landbank project add --demand`, or the demand \
-            column of `project import`); give it several times to answer several projects, each independently.
+            column of `project import`); give it several times to answer several projects, each independently, or \
+            add --jointly to assign them sites jointly as --batch does (then `project assign --batch` accepts it).
             """)
 
     @OptionGroup var target: RegistryArgument
@@ -26,8 +27,9 @@ struct MatchCommand: ParsableCommand {
     var batch: String?
     @Option(name: .customLong("project"), help: "Match the demand recorded on this project (repeat for several).")
     var projects: [String] = []
-    @Flag(help: "With --batch: list every candidate considered for each demand, so the optimum can be checked.") var explain = false
-    @Option(help: "With --batch: stop proving optimality after this many seconds (the answer then gives its gap).")
+    @Flag(help: "With --project: assign the projects sites jointly, as --batch does for a file.") var jointly = false
+    @Flag(help: "With --batch or --jointly: list every candidate considered for each demand, so the optimum can be checked.") var explain = false
+    @Option(help: "With --batch or --jointly: stop proving optimality after this many seconds (the answer then gives its gap).")
     var timeLimit: Double?
     @Option(help: "Show at most this many candidates per demand.") var limit: Int = 10
     @Flag(name: .customLong("no-near-misses"),
@@ -41,7 +43,8 @@ struct MatchCommand: ParsableCommand {
         if [demand, demands, batch].compactMap({ $0 }).count + (projects.isEmpty ? 0 : 1) != 1 {
             throw ValidationError("give one demand file, or --demands FILE, or --batch FILE, or --project P")
         }
-        if explain && batch == nil { throw ValidationError("--explain goes with --batch") }
+        if jointly && projects.isEmpty { throw ValidationError("--jointly goes with --project") }
+        if explain && batch == nil && !jointly { throw ValidationError("--explain goes with --batch or --jointly") }
         if let timeLimit, !(timeLimit.isFinite && timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
         try OptionRanges.count(limit, "--limit")
         guard tolerance.isFinite, (0...1000).contains(tolerance) else { throw ValidationError("--tolerance must be 0 to 1000 m, not \(tolerance)") }
@@ -62,7 +65,7 @@ struct MatchCommand: ParsableCommand {
                 list = try projects.flatMap { try ProjectMatch.demands(of: $0, in: registry, registryPath: target.registry, check: &check) }
             }
             let options = MatchOptions(limit: limit, toleranceM: tolerance, explain: !noNearMisses)
-            if batch != nil {
+            if batch != nil || jointly {
                 let answer = try matcher.assign(list, options: options, explain: explain,
                                                 timeLimit: timeLimit.map { .milliseconds(Int($0 * 1000)) })
                 return output.json ? try CLI.printJSON(answer) : print(MatchText.batch(answer))

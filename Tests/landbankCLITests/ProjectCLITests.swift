@@ -113,6 +113,13 @@ struct ProjectCLITests {
         #expect(again.status == 67, "\(again.stderr)")
         #expect(try lb("project", "show", reg, "XY-B1").stdout.components(separatedBy: "sites parcel:").count == 2)
         #expect(try lb("project", "assign", reg, "XY-B1", "--batch", answer).status == 64)
+        // The projects' own demands, jointly: their sites are taken now, so nothing is left for either.
+        let joint = try lb("match", reg, "--project", "XY-B1", "--project", "XY-B2", "--jointly", "--json")
+        #expect(joint.status == 0, "\(joint.stderr)")
+        let jointAnswer = try #require(try JSONSerialization.jsonObject(with: Data(joint.stdout.utf8)) as? [String: Any])
+        let served = (jointAnswer["assignments"] as? [[String: Any]])?.compactMap { $0["parcels"] as? [String] }.joined()
+        #expect(served.map { Set($0).isDisjoint(with: parcels.joined()) } ?? false)
+        #expect(try lb("match", reg, "--jointly", demands).status == 64)
     }
 
     @Test("project match (and match --project) finds sites by the project's recorded demand; a project without one is not found")
