@@ -38,7 +38,7 @@ extension GEOSContext {
 /// Shapes made into GEOS geometries once, for many pairwise measures among them (blocks and joined sites
 /// measure each shape against all of its neighbours; converting it for every pair cost more than measuring).
 public final class GEOSShapeSet {
-    let context: GEOSContext
+    private let context: GEOSContext
     private let geometries: [GEOSGeometry]
 
     public init(_ context: GEOSContext, _ shapes: [Geometry]) throws(GeometryError) {
@@ -48,8 +48,6 @@ public final class GEOSShapeSet {
         for s in shapes { made.append(try GEOSGeometry(context, s)) }
         geometries = made
     }
-
-    public var count: Int { geometries.count }
 
     /// Whether shapes `i` and `j` lie within `distance` of each other (GEOSDistanceWithin: the same answer as
     /// comparing GEOSDistance with it, without measuring further than it needs).

@@ -92,20 +92,19 @@ extension Matcher {
         let exact = try packing.solve(timeLimit: timeLimit)
         let greedy = packing.greedy()
         let byDemand = Dictionary(answers.map { ($0.demand, $0) }, uniquingKeysWith: { a, _ in a })
-        let wants = Dictionary(demands.map { ($0.id, $0.floorSpaceM2) }, uniquingKeysWith: { a, _ in a })
+        let demandByID = Dictionary(demands.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let assignments = exact.assignments.compactMap { x -> BatchAnswer.Assignment? in
             // Candidate ids are indices into the demand's own answer, made just above.
             guard let a = byDemand[x.demand], let i = Int(x.candidate), a.candidates.indices.contains(i) else { return nil }
             let c = a.candidates[i]
             var taken: Double?
             if c.building != nil, let vacant = c.site.vacantFloorM2 {
-                let wanted = wants[x.demand].flatMap { $0.flatMap { $0.max ?? $0.min } } ?? vacant
+                let wanted = demandByID[x.demand]?.floorSpaceM2.flatMap { $0.max ?? $0.min } ?? vacant
                 taken = Figures.rounded(min(vacant, wanted), 2)
             }
             return .init(demand: x.demand, parcels: c.parcels, building: c.building, score: c.score,
                          areaMu: Figures.rounded(c.site.areaMu, 3), floorSpaceM2: taken, reasons: c.reasons)
         }
-        let demandByID = Dictionary(demands.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let unserved = try exact.unserved.map { u -> BatchAnswer.Unserved in
             switch u.reason {
             case .noCandidate:

@@ -55,8 +55,9 @@ public enum BlockFinder {
         return blocks.sorted { $0.areaMu > $1.areaMu || ($0.areaMu == $1.areaMu && $0.parcels[0] < $1.parcels[0]) }
     }
 
-    /// The available land (of `zone`, or all) with its shapes, in one read per status: what
-    /// `SiteFinder.availableLand` selects (each zone's offered statuses), without a read per parcel.
+    /// The available land (of `zone`, or all) with its shapes, in one read per status: the parcels in a status
+    /// their zone offers (what `SiteFinder.land` finds for a demand without requirements), what the blocks and the
+    /// runway count.
     static func availableLand(_ registry: Registry, book: PolicyBook,
                               zone: String?) throws -> (parcels: [Parcel], shapes: [String: MultiPolygon]) {
         var parcels: [Parcel] = []

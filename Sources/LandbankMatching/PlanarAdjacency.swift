@@ -30,7 +30,7 @@ enum PlanarAdjacency {
             let lo = cell(b.minX, b.minY), hi = cell(b.maxX, b.maxY)
             for x in lo.x...hi.x { for y in lo.y...hi.y { grid[Cell(x: x, y: y), default: []].append(i) } }
         }
-        let geos = try GEOSShapeSet(try GEOSContext(), shapes.map { .multiPolygon($0) })
+        let set = try GEOSShapeSet(try GEOSContext(), shapes.map { .multiPolygon($0) })
         var out: [(Int, Int)] = []
         for (c, members) in grid where members.count > 1 {
             try Task.checkCancellation()  // a server's request cancelled (blocks, joined sites)
@@ -38,7 +38,7 @@ enum PlanarAdjacency {
                 for j in members[(n + 1)...] {
                     let a = boxes[i], b = boxes[j]
                     guard a.intersects(b), cell(max(a.minX, b.minX), max(a.minY, b.minY)) == c else { continue }
-                    if try geos.areWithin(i, j, distance: tolerance) {
+                    if try set.areWithin(i, j, distance: tolerance) {
                         out.append((min(i, j), max(i, j)))
                     }
                 }

@@ -128,9 +128,9 @@ struct Screen {
     private func judgeGates(_ site: Site, mu: Double?, _ s: inout Screening) {
         for zone in site.zones {
             guard let zone, let policy = book.policies[zone], policy.hasGates else { continue }
-            let perMu = (mu ?? 0) > 0 && Gates.dependsOnArea(policy, demand)
-            let key = zone + ((mu ?? 0) > 0 ? "\u{0}1" : "\u{0}0")
-            if !perMu, let known = gateMemo.outcomes[key] {
+            let onLand = (mu ?? 0) > 0
+            let perMu = onLand && Gates.dependsOnArea(policy, demand)
+            if !perMu, let known = gateMemo.outcomes[onLand ? 1 : 0][zone] {
                 for o in known { s.add(.zonePolicy, o) }
                 continue
             }
@@ -138,7 +138,7 @@ struct Screen {
             var outcomes: [Outcome] = failures.isEmpty ? [.pass] : []
             outcomes += failures.map { .fail($0) }
             outcomes += unchecked.map { .unknown("gate of \(zone) not checked: \($0)") }
-            if !perMu { gateMemo.outcomes[key] = outcomes }
+            if !perMu { gateMemo.outcomes[onLand ? 1 : 0][zone] = outcomes }
             for o in outcomes { s.add(.zonePolicy, o) }
         }
     }
@@ -182,7 +182,8 @@ struct Screen {
     }
 }
 
-/// `Screen`'s memory of gate outcomes that do not depend on the site's area, by zone (one demand's).
+/// `Screen`'s memory of gate outcomes that do not depend on the site's area, by zone (one demand's): [0] without
+/// an area (floor space), [1] for any land site (the area-free gates alone).
 final class GateMemo {
-    var outcomes: [String: [Outcome]] = [:]
+    var outcomes: [[String: [Outcome]]] = [[:], [:]]
 }

@@ -104,13 +104,6 @@ final class SiteFinder {
         return (out, reach)
     }
 
-    /// Every available land parcel (of `zone`, or of all zones): what the blocks and the runway count.
-    func availableLand(zone: String? = nil) throws -> [Parcel] {
-        var any = Demand(id: "available land", wants: .land)
-        any.zones = zone.map { [$0] }
-        return try land(any).map(\.parcel)
-    }
-
     /// Every available building with vacant floor space (of a parcel in `zone`, or in any), with its parcel.
     func availableFloor(zone: String? = nil) throws -> [(Building, Parcel)] {
         var any = Demand(id: "available floor space", wants: .floorSpace)

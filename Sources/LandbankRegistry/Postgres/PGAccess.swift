@@ -54,7 +54,6 @@ final class PGAccess: StoreWriter {
                    args) { try body(PGRecords.parcel($0)) }
     }
 
-    /// Streams a query's rows through a cursor, 5,000 at a time, inside the current transaction.
     func forEachParcelWithShape(_ filter: ParcelFilter, _ body: (Parcel, MultiPolygon) throws -> Void) throws {
         let (whereSQL, args) = Self.filterSQL(filter)
         try stream("SELECT \(PGRecords.parcelColumns), ST_AsBinary(geom) AS wkb FROM parcels WHERE \(whereSQL) ORDER BY parcel_id", args) { r in
@@ -63,6 +62,7 @@ final class PGAccess: StoreWriter {
         }
     }
 
+    /// Streams a query's rows through a cursor, 5,000 at a time, inside the current transaction.
     func stream(_ sql: String, _ args: [PGEncodable?], _ body: (PGRow) throws -> Void) throws {
         let name = "landbank_cursor_\(UInt32.random(in: 0...UInt32.max))"
         try c.query("DECLARE \(name) NO SCROLL CURSOR FOR \(sql)", args)
