@@ -18,9 +18,9 @@ struct PGConditions {
         return "$\(args.count)"
     }
 
-    /// `column IN ($n, …)` for the statuses (FALSE for none).
-    mutating func anyOf(_ column: String, _ statuses: [ParcelStatus]) {
-        let list = statuses.map { parameter($0.rawValue) }
+    /// `column IN ($n, …)` for the values, statuses or zones (FALSE for none).
+    mutating func anyOf(_ column: String, _ values: [String]) {
+        let list = values.map { parameter($0) }
         clauses.append(list.isEmpty ? "FALSE" : "\(column) IN (\(list.joined(separator: ", ")))")
     }
 
@@ -30,8 +30,9 @@ struct PGConditions {
     static func parcels(_ q: ParcelQuery, projected: Bool) -> PGConditions {
         var c = PGConditions()
         if let s = q.status { c.add("p.status = ?", s.rawValue) }
-        if let s = q.statuses { c.anyOf("p.status", s) }
+        if let s = q.statuses { c.anyOf("p.status", s.map(\.rawValue)) }
         if let z = q.zone { c.add("p.zone = ?", z) }
+        if let z = q.zones { c.anyOf("p.zone", z) }
         if let l = q.landUse { c.add("p.land_use = ?", l) }
         let mu = projected ? "p.cadastral_area_mu" : "p.ellipsoidal_area_mu"
         if let v = q.minMu { c.add("\(mu) >= ?", v) }
@@ -51,7 +52,7 @@ struct PGConditions {
         var c = PGConditions()
         c.buildings(q.criteria, "b")
         if let s = q.status { c.add("b.status = ?", s.rawValue) }
-        if let s = q.statuses { c.anyOf("b.status", s) }
+        if let s = q.statuses { c.anyOf("b.status", s.map(\.rawValue)) }
         if let z = q.parcelZone { c.add("p.zone = ?", z) }
         if let s = q.parcelStatus { c.add("p.status = ?", s.rawValue) }
         if let id = q.parcelID { c.add("b.parcel_id = ?", id) }

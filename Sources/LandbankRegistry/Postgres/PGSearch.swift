@@ -5,7 +5,7 @@ import LandbankGeometry
 /// ellipsoidal distance to the nearest boundary point, the window around a point, the ordering and the page
 /// token), so that both stores give the same answers, to the bit.
 ///
-/// Nearest-k grows its window as the GeoPackage store does (1 km first, then by the share found) until `need`
+/// Nearest-k grows its window as the GeoPackage store does (1 km first, then to the radius the density found calls for, `SiteSearch.nextRadius`) until `need`
 /// sites lie within the radius covered: PostGIS's `<->` orders by planar distance in the registry's CRS, which
 /// is not the ellipsoidal order the answer is in, so it cannot decide where to stop.
 extension PostGISStore {
@@ -21,7 +21,7 @@ extension PostGISStore {
                 if q.near != nil || q.bbox != nil {
                     let base = cond
                     return try spatial(search, near: q.near, bbox: q.bbox, need: sort == .distance ? need : nil, after: after,
-                                       sortByDistance: sort == .distance) { window in
+                                       sortByDistance: sort == .distance, keepShapes: q.withShapes) { window in
                         var w = base
                         let box = "ST_MakeEnvelope(\(w.parameter(window.minX)), \(w.parameter(window.minY)), \(w.parameter(window.maxX)), \(w.parameter(window.maxY)), \(w.parameter(srsID)))"
                         return try c.query("""
@@ -51,7 +51,7 @@ extension PostGISStore {
                 }
             }
         }
-        return search.page(found, limit: q.limit, sort: sort) { ParcelHit(parcel: $0.item, distanceKm: $0.distanceKm) }
+        return search.page(found, limit: q.limit, sort: sort) { ParcelHit(parcel: $0.item, distanceKm: $0.distanceKm, shape: $0.shape) }
     }
 
     func findBuildings(_ q: BuildingQuery, search: SiteSearch) throws -> SitePage<BuildingHit> {
@@ -93,7 +93,7 @@ extension PostGISStore {
     /// The sites within `near` and/or meeting `bbox`, read window by window through `rows` (one snapshot: the
     /// caller's read), with their keys and distances, unsorted (see `SiteSearch.spatial` for the GeoPackage's).
     private func spatial<T>(_ search: SiteSearch, near: NearPoint?, bbox: BoundingBox?, need: Int?, after: PageToken?,
-                            sortByDistance: Bool,
+                            sortByDistance: Bool, keepShapes: Bool = false,
                             rows: (BoundingBox) throws -> [(item: T, id: String, key: Double, geometry: MultiPolygon)]) throws -> [Found<T>] {
         var out: [String: Found<T>] = [:]
         func read(_ window: BoundingBox, _ accept: (MultiPolygon) throws -> Double?) throws {
@@ -108,7 +108,7 @@ extension PostGISStore {
                 guard let distance = try accept(g) else { continue }
                 let key = sortByDistance ? distance : key0
                 if let after, !after.precedes(key: key, id: id) { continue }
-                out[id] = Found(item: item, id: id, key: key, distanceKm: near == nil ? nil : distance)
+                out[id] = Found(item: item, id: id, key: key, distanceKm: near == nil ? nil : distance, shape: keepShapes ? g : nil)
             }
         }
         guard let near else {
@@ -125,8 +125,7 @@ extension PostGISStore {
             guard radius < near.withinKm, let need else { break }
             let sure = out.values.reduce(0) { $0 + (($1.distanceKm ?? 0) <= radius ? 1 : 0) }
             if sure >= need { break }
-            let grow = sure == 0 ? 4 : max(2, (Double(need) / Double(sure)).squareRoot() * 1.2)
-            radius = min(near.withinKm, radius * grow)
+            radius = min(near.withinKm, SiteSearch.nextRadius(radius, found: out.count, need: need))
         }
         return Array(out.values)
     }

@@ -10,6 +10,9 @@ public struct ParcelQuery: Sendable {
     /// offers, instead of one search each.
     public var statuses: [ParcelStatus]?
     public var zone: String?
+    /// In any of these zones (none: no parcel; a parcel without a zone is in none); with `zone` both hold. One
+    /// search for a demand's allowed zones, instead of one search each.
+    public var zones: [String]?
     public var landUse: String?
     /// Cadastral area bounds in mu, inclusive (the ellipsoidal area in a geographic registry, which has no
     /// cadastral area).
@@ -26,6 +29,9 @@ public struct ParcelQuery: Sendable {
     public var limit: Int?
     /// The `nextPageToken` of the previous page: this page starts after it, in the same order.
     public var pageToken: String?
+    /// With a point or a window, each hit keeps the geometry the search decoded (`ParcelHit.shape`), for a caller
+    /// that needs the shapes next (joined sites) and would read each again.
+    public var withShapes = false
 
     public init(status: ParcelStatus? = nil, zone: String? = nil, landUse: String? = nil, minMu: Double? = nil,
                 maxMu: Double? = nil, bbox: BoundingBox? = nil, near: NearPoint? = nil,
@@ -51,7 +57,7 @@ public struct ParcelQuery: Sendable {
 
     /// Only status and zone: what a store streams directly (`StoreReader.forEachParcel`).
     var isPlain: Bool {
-        statuses == nil && landUse == nil && minMu == nil && maxMu == nil && bbox == nil && near == nil && buildings.isEmpty
+        statuses == nil && zones == nil && landUse == nil && minMu == nil && maxMu == nil && bbox == nil && near == nil && buildings.isEmpty
     }
 
     /// The status and zone part of the query.
@@ -64,6 +70,7 @@ public struct ParcelQuery: Sendable {
         let mu = p.cadastralAreaMu ?? p.ellipsoidalAreaMu
         return (status == nil || p.status == status) && (zone == nil || p.zone == zone)
             && (statuses == nil || p.status.map { statuses!.contains($0) } == true)
+            && (zones == nil || p.zone.map { zones!.contains($0) } == true)
             && (landUse == nil || p.landUse == landUse)
             && minMu.map { mu >= $0 } ?? true && maxMu.map { mu <= $0 } ?? true
     }

@@ -1,8 +1,18 @@
+import LandbankGeometry
+
 /// A parcel found by a site search, with its distance from the query point when there was one.
 public struct ParcelHit: Sendable, Encodable {
     public var parcel: Parcel
     /// Kilometres on the registry CRS's ellipsoid from the query point to the parcel's nearest edge; 0 inside.
     public var distanceKm: Double?
+    /// The geometry in the registry's CRS, when the query asked for it (`ParcelQuery.withShapes`); not encoded.
+    public var shape: MultiPolygon?
+
+    public init(parcel: Parcel, distanceKm: Double?, shape: MultiPolygon? = nil) {
+        self.parcel = parcel
+        self.distanceKm = distanceKm
+        self.shape = shape
+    }
 
     enum CodingKeys: String, CodingKey { case distanceKm = "distance_km" }
 

@@ -24,6 +24,18 @@ public final class SiteSearch {
     /// The first window's radius of a nearest-k search; it grows until k sites are known to be the nearest.
     static let firstRadiusKm = 1.0
 
+    /// The next window's radius of a nearest-k search whose square window of `radius` km held `found` sites
+    /// (fewer than `need` of them within the radius): the radius whose circle holds `need` sites at the density
+    /// that window showed, a fifth more, growing at least 1.5× and at most 8× a round (4× after an empty window).
+    /// Growing by the share found within the radius instead overshot far where the point lies off the land: 2 of
+    /// 257 within the first kilometre made the next window 14 km wide, 4,000 sites decoded for 257.
+    static func nextRadius(_ radius: Double, found: Int, need: Int) -> Double {
+        guard found > 0 else { return radius * 4 }
+        let density = Double(found) / (4 * radius * radius)
+        let wanted = (Double(need) / (Double.pi * density)).squareRoot() * 1.2
+        return radius * min(8, max(1.5, wanted / radius))
+    }
+
     public init(_ registry: Registry) throws {
         self.registry = registry
         let geodesy = try ThreadGeodesy.current()
@@ -73,6 +85,8 @@ struct Found<T> {
     var id: String
     var key: Double
     var distanceKm: Double?
+    /// The geometry the search decoded, when asked to keep it.
+    var shape: MultiPolygon? = nil
 }
 
 extension Registry {

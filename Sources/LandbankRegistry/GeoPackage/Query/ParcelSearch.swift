@@ -17,7 +17,7 @@ extension GeoPackageStore {
             if q.near != nil || q.bbox != nil {
                 return try search.spatial(db, layer: .parcels, site: site, conditions: conditions, args, near: q.near, bbox: q.bbox,
                                    need: sort == .distance ? need : nil, after: after, sortByDistance: sort == .distance,
-                                   foundNothing: { known?.note() }) { row in
+                                   keepShapes: q.withShapes, foundNothing: { known?.note() }) { row in
                     let p = Parcel(row: row)
                     return (p, p.parcelID, key(p))
                 }
@@ -41,7 +41,7 @@ extension GeoPackageStore {
                 return Found(item: p, id: p.parcelID, key: key(p))
             }
         }
-        return search.page(found, limit: q.limit, sort: sort) { ParcelHit(parcel: $0.item, distanceKm: $0.distanceKm) }
+        return search.page(found, limit: q.limit, sort: sort) { ParcelHit(parcel: $0.item, distanceKm: $0.distanceKm, shape: $0.shape) }
     }
 
     /// The buildings a query asks for, one page of them: nearest first with `near`, else by building id.

@@ -10,8 +10,9 @@ extension ParcelQuery {
         var args: StatementArguments = []
         func add(_ sql: String, _ value: DatabaseValueConvertible) { conditions.append(sql); args += [value] }
         if let status { add("p.status = ?", status.rawValue) }
-        if let statuses { conditions.append(Self.anyOf("p.status", statuses, &args)) }
+        if let statuses { conditions.append(Self.anyOf("p.status", statuses.map(\.rawValue), &args)) }
         if let zone { add("p.zone = ?", zone) }
+        if let zones { conditions.append(Self.anyOf("p.zone", zones, &args)) }
         if let landUse { add("p.land_use = ?", landUse) }
         let mu = projected ? "p.cadastral_area_mu" : "p.ellipsoidal_area_mu"
         if let minMu { add("\(mu) >= ?", minMu) }
@@ -25,11 +26,11 @@ extension ParcelQuery {
         return (conditions.isEmpty ? "1" : conditions.joined(separator: " AND "), args)
     }
 
-    /// `column IN (?, …)` for the statuses ("0" for none).
-    static func anyOf(_ column: String, _ statuses: [ParcelStatus], _ args: inout StatementArguments) -> String {
-        if statuses.isEmpty { return "0" }
-        for s in statuses { args += [s.rawValue] }
-        return "\(column) IN (" + Array(repeating: "?", count: statuses.count).joined(separator: ", ") + ")"
+    /// `column IN (?, …)` for the values, statuses or zones ("0" for none).
+    static func anyOf(_ column: String, _ values: [String], _ args: inout StatementArguments) -> String {
+        if values.isEmpty { return "0" }
+        for v in values { args += [v] }
+        return "\(column) IN (" + Array(repeating: "?", count: values.count).joined(separator: ", ") + ")"
     }
 }
 
@@ -40,7 +41,7 @@ extension BuildingQuery {
         var args: StatementArguments = []
         for (sql, v) in criteria.conditions("b") { conditions.append(sql); args += [v] }
         if let status { conditions.append("b.status = ?"); args += [status.rawValue] }
-        if let statuses { conditions.append(ParcelQuery.anyOf("b.status", statuses, &args)) }
+        if let statuses { conditions.append(ParcelQuery.anyOf("b.status", statuses.map(\.rawValue), &args)) }
         if let parcelZone { conditions.append("p.zone = ?"); args += [parcelZone] }
         if let parcelStatus { conditions.append("p.status = ?"); args += [parcelStatus.rawValue] }
         if let parcelID { conditions.append("b.parcel_id = ?"); args += [parcelID] }

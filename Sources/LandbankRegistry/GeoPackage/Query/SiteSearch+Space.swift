@@ -9,7 +9,7 @@ extension SiteSearch {
     /// the whole radius is read. Results come unsorted, each with its key and distance.
     func spatial<T>(_ db: Database, layer: SpatialLayer, site: SiteConditions, conditions: String, _ args: StatementArguments,
                     near: NearPoint?, bbox: BoundingBox?, need: Int?, after: PageToken?, sortByDistance: Bool,
-                    foundNothing: () -> Void = {}, decode: (Row) -> (item: T, id: String, key: Double)) throws -> [Found<T>] {
+                    keepShapes: Bool = false, foundNothing: () -> Void = {}, decode: (Row) -> (item: T, id: String, key: Double)) throws -> [Found<T>] {
         let fromAttributes: Bool
         if site.isEmpty {
             let cap = Self.attributeDriveLimit
@@ -30,14 +30,15 @@ extension SiteSearch {
         // Something may match: the windows are read in one snapshot.
         return try db.snapshot {
             try windows(db, layer: layer, site: site, conditions: conditions, args, near: near, bbox: bbox, need: need,
-                        after: after, sortByDistance: sortByDistance, fromAttributes: fromAttributes, decode: decode)
+                        after: after, sortByDistance: sortByDistance, fromAttributes: fromAttributes, keepShapes: keepShapes,
+                        decode: decode)
         }
     }
 
     /// The window reads of `spatial`, once the attribute check found that something may match.
     private func windows<T>(_ db: Database, layer: SpatialLayer, site: SiteConditions, conditions: String, _ args: StatementArguments,
                             near: NearPoint?, bbox: BoundingBox?, need: Int?, after: PageToken?, sortByDistance: Bool,
-                            fromAttributes: Bool, decode: (Row) -> (item: T, id: String, key: Double)) throws -> [Found<T>] {
+                            fromAttributes: Bool, keepShapes: Bool, decode: (Row) -> (item: T, id: String, key: Double)) throws -> [Found<T>] {
         var out: [Found<T>] = []
         func read(_ window: BoundingBox, seen: BoundingBox?, _ accept: (Row, String, MultiPolygon) throws -> Double?) throws {
             var w = window
@@ -54,7 +55,7 @@ extension SiteSearch {
                 guard let distance = try accept(row, id, g) else { continue }
                 let key = sortByDistance ? distance : key0
                 if let after, !after.precedes(key: key, id: id) { continue }
-                out.append(Found(item: item, id: id, key: key, distanceKm: near == nil ? nil : distance))
+                out.append(Found(item: item, id: id, key: key, distanceKm: near == nil ? nil : distance, shape: keepShapes ? g : nil))
             }
         }
         guard let near else {
@@ -76,8 +77,7 @@ extension SiteSearch {
             guard radius < near.withinKm, let need else { break }
             let sure = out.reduce(0) { $0 + (($1.distanceKm ?? 0) <= radius ? 1 : 0) }
             if sure >= need { break }
-            let grow = sure == 0 ? 4 : max(2, (Double(need) / Double(sure)).squareRoot() * 1.2)
-            radius = min(near.withinKm, radius * grow)
+            radius = min(near.withinKm, Self.nextRadius(radius, found: out.count, need: need))
         }
         return out
     }
