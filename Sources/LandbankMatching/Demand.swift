@@ -82,6 +82,11 @@ public struct Preferences: Sendable, Equatable {
 
     var isEmpty: Bool { self == Preferences() }
 
+    /// The summed weights of the wishes but nearness and cost, which a site meets at most fully each.
+    var others: Double {
+        [areaFit, standardFactory, fewParcels, compact, leadingIndustry].compactMap { $0 }.reduce(0, +) + zones.values.reduce(0, +)
+    }
+
     static let keys = ["nearer", "area_fit", "standard_factory", "lower_cost", "few_parcels", "compact",
                        "leading_industry", "zones"]
 }

@@ -59,3 +59,33 @@ struct Gates {
         return (failures, unchecked)
     }
 }
+
+extension Screen {
+    /// The demand as the land searches see it: its zones narrowed to those whose gates can admit it on some land,
+    /// or nil when none can. A zone refusing its industry, its energy per output or its plot ratio refuses every
+    /// site there, and the per-mu gates (all minima per mu) only tighten as a site grows, so none of that zone's
+    /// parcels can pass, alone or joined. Unchanged when no zone refuses it, and when a parcel may lack a zone or
+    /// the registry's zones are not known (a search by zone would miss those parcels). Only for the searches of
+    /// candidates: the sites are still judged against the demand as given.
+    func landSearch() -> Demand? {
+        let zones: [String]
+        if let allowed = demand.zones {
+            zones = allowed
+        } else if let known = book.parcelZones, !known.contains(nil) {
+            zones = known.compactMap { $0 }
+        } else {
+            return demand
+        }
+        let admitting = zones.filter { zone in
+            guard let policy = book.policies[zone] else { return true }
+            // On the least area there is, every per-mu figure is as high as it gets: only the gates that do not
+            // depend on the area can fail.
+            return Gates(policy: policy, zone: zone).judge(demand, mu: .leastNormalMagnitude).failures.isEmpty
+        }
+        if admitting.count == zones.count { return demand }
+        guard !admitting.isEmpty else { return nil }
+        var d = demand
+        d.zones = admitting
+        return d
+    }
+}

@@ -40,13 +40,116 @@ struct JoinedSites {
             .connectedSets(areas: areas, adjacency: adjacency, min: lo, max: bounds.max)
         try Task.checkCancellation()  // a cancelled search stops early (Assembly) and must not pass for an answer
         let sites = result.sets.map { set -> (Site, Screening) in
-            let members = set.map { parts[$0] }
+            // In id order, whichever order the parts came in (the zones' gates are listed in the parcels' order).
+            let members = set.map { parts[$0] }.sorted { $0.parcel.parcelID < $1.parcel.parcelID }
             let km = members.compactMap(\.distanceKm).min()
             let site = Site(land: members.map(\.parcel), distanceKm: d.near == nil ? nil : km)
             return (site, screen.judge(site))
         }
         return (sites, AssemblyReport(parts: parts.count, sets: result.sets.count, toleranceM: options.toleranceM,
                                       maxParcels: options.maxParcels, exact: result.exact))
+    }
+
+    /// The joined sites that can rank among the `limit` best, for a candidates-only answer to a demand wishing
+    /// nearness (where `NearestFirst` found the single sites), instead of every set within the radius.
+    ///
+    /// The parts are read nearest first (`SiteFinder.nearestLand`, k = 256, then 4 × more) and numbered by
+    /// distance, so that a set's root in `Assembly.Walk` is its nearest part and the set's distance the root's. The
+    /// roots are walked in that order. A part joined to part x lies no farther than x's distance plus its envelope's
+    /// diagonal and the tolerance; the parts not read lie at the search's reach or farther. So a root's sets are all
+    /// among the parts read when no part a set of it could still grow from (those within p − 2 steps of the root,
+    /// p the most parts a set may have) lies within that much of the reach; else more parts are read. A set of p parcels at distance d or farther scores at most `bound(d, p)`; before each root, a walk
+    /// stops once the `limit`-th best score (the single sites' in `known` counted) is above the bound of two
+    /// parcels at its distance, and each root is walked only up to the size whose bound can still reach that score.
+    /// The sets then found are every set that the whole radius's search would rank among the `limit` best.
+    func nearestFirst(_ d: Demand, limit: Int, scorer: Scorer, bound: (Double, Int) -> Double,
+                      known: [Double], firstRound: Int? = nil) throws -> ([(Site, Screening)], AssemblyReport) {
+        var limits = Assembly(maxParcels: options.maxParcels)
+        func report(_ parts: Int, _ sets: Int, _ exact: Bool) -> AssemblyReport {
+            AssemblyReport(parts: parts, sets: sets, toleranceM: options.toleranceM, maxParcels: options.maxParcels, exact: exact)
+        }
+        // Zones whose gates refuse the demand on any land are not searched.
+        guard let bounds = d.landMu, let lo = bounds.min, limit > 0, let land = screen.landSearch() else {
+            return ([], report(0, 0, true))
+        }
+        let registry = finder.registry
+        guard registry.crs.kind == .projected else {
+            throw RegistryError(path: registry.path, kind: .invalidArgument,
+                                "neighbours are measured in metres; \(registry.crs.identifier) is geographic")
+        }
+        // The `limit` best scores so far, best first.
+        var best = Array(known.sorted(by: >).prefix(limit))
+        func keep(_ score: Double) {
+            guard best.count < limit || score > best[limit - 1] else { return }
+            best.insert(score, at: best.firstIndex { $0 < score } ?? best.count)
+            if best.count > limit { best.removeLast() }
+        }
+        var out: [(Site, Screening)] = []
+        var walked = 0, k = firstRound ?? 256, partsRead = 0
+        while true {
+            try Task.checkCancellation()
+            let (hits, reach) = try finder.nearestLand(land, count: k, parts: true)
+            // A part failing its zone's gates alone fails them in any set: the per-mu gates only tighten as the
+            // area grows (`find` keeps such parts, whose sets its near misses may name).
+            let parts = hits.filter { hit in
+                screen.judge(Site(land: [hit.parcel], distanceKm: hit.distanceKm)).failed.isSubset(of: [.landMu])
+            }.sorted { ($0.distanceKm ?? 0, $0.parcel.parcelID) < ($1.distanceKm ?? 0, $1.parcel.parcelID) }
+            partsRead = parts.count
+            let shapes = try finder.shapes(parts.map(\.parcel.parcelID))
+            var adjacency = Array(repeating: [Int](), count: parts.count)
+            for (i, j) in try PlanarAdjacency.pairs(shapes, tolerance: options.toleranceM) {
+                adjacency[i].append(j)
+                adjacency[j].append(i)
+            }
+            // How far (km) beyond a part's own distance a part joined to it can lie: its envelope's diagonal and
+            // the tolerance, 2% added for the projection's scale, and a metre.
+            let reachBeyond = shapes.map { s in
+                let b = s.boundingBox
+                let diagonal = ((b.maxX - b.minX) * (b.maxX - b.minX) + (b.maxY - b.minY) * (b.maxY - b.minY)).squareRoot()
+                return (diagonal + options.toleranceM) * 1.02 / 1000 + 0.001
+            }
+            // Whether every set rooted at `v` of at most `most` parts is among the parts read: no part such a set
+            // could still grow from (within most − 2 steps of v through parts numbered after it) may join a part
+            // not read, which lies at `reach` or farther.
+            func complete(_ v: Int, _ most: Int) -> Bool {
+                guard reach < .infinity else { return true }
+                var seen: Set<Int> = [v], frontier = [v]
+                for step in 0...max(0, most - 2) {
+                    for x in frontier where (parts[x].distanceKm ?? 0) + reachBeyond[x] >= reach { return false }
+                    guard step < most - 2 else { break }
+                    frontier = frontier.flatMap { adjacency[$0] }.filter { $0 > v && seen.insert($0).inserted }
+                }
+                return true
+            }
+            var walk = Assembly.Walk(limits, areas: parts.map { $0.parcel.cadastralAreaMu ?? $0.parcel.ellipsoidalAreaMu },
+                                     adjacency: adjacency, min: lo, max: bounds.max)
+            var settled = false
+            while walked < parts.count {
+                let km = parts[walked].distanceKm ?? 0
+                if best.count == limit, best[limit - 1] > bound(km, 2) { settled = true; break }
+                // The most parcels a set rooted here may have and still reach the best scores.
+                var most = options.maxParcels
+                if best.count == limit { while most > 2, bound(km, most) < best[limit - 1] { most -= 1 } }
+                guard complete(walked, most) else { break }
+                for set in walk.sets(rootedAt: walked, upTo: most) {
+                    let members = set.map { parts[$0] }.sorted { $0.parcel.parcelID < $1.parcel.parcelID }
+                    let site = Site(land: members.map(\.parcel), distanceKm: km)
+                    let s = screen.judge(site)
+                    if s.passes { keep(scorer.score(site, s, words: false).score) }
+                    out.append((site, s))
+                }
+                try Task.checkCancellation()
+                guard walk.exact else { return (out, report(partsRead, out.count, false)) }
+                walked += 1
+            }
+            if settled || reach == .infinity && walked == parts.count { return (out, report(partsRead, out.count, true)) }
+            if walked == parts.count, best.count == limit, best[limit - 1] > bound(reach, 2) {
+                return (out, report(partsRead, out.count, true))
+            }
+            limits.maxSteps -= walk.steps
+            limits.maxSets -= walk.found
+            k *= 4
+        }
     }
 
     /// The GEOS union of parcels and its compactness.

@@ -66,9 +66,9 @@ public final class Matcher {
         // first query that measured it. The sites found without the point are summed up (`PointFreeSites`), not
         // judged again for every demand: those beyond the radius fail at least the distance.
         var pointFree: [PointFreeSites] = []
-        let nearest = options.explain ? nil
-            : try NearestFirst(demand: d, finder: finder, screen: screen, scorer: Scorer(demand: d, book: book), limit: options.limit,
-                                firstRound: options.firstRound).find()
+        let nearestFirst = NearestFirst(demand: d, finder: finder, screen: screen, scorer: Scorer(demand: d, book: book),
+                                        limit: options.limit, firstRound: options.firstRound)
+        let nearest = options.explain ? nil : try nearestFirst.find()
         if let nearest {
             for (site, s) in nearest { add(site, s) }
         }
@@ -98,7 +98,18 @@ public final class Matcher {
         var assembly: AssemblyReport?
         let singlesPassing = judged.filter { $0.1.passes && $0.0.kind == .land }.count
         if options.assemble, d.wantsLand, d.landMu?.min != nil, singlesPassing < options.limit {
-            let (joined, report) = try JoinedSites(finder: finder, screen: screen, options: options).find(d)
+            let sites = JoinedSites(finder: finder, screen: screen, options: options)
+            let (joined, report): ([(Site, Screening)], AssemblyReport)
+            if nearest != nil, let bound = nearestFirst.scoreBound() {
+                // Candidates only, nearest first: only the sets that can rank among the best (the single sites
+                // found are all there are, so their scores count).
+                let scorer = nearestFirst.scorer
+                let known = judged.filter { $0.1.passes }.map { scorer.score($0.0, $0.1, words: false).score }
+                (joined, report) = try sites.nearestFirst(d, limit: options.limit, scorer: scorer, bound: bound, known: known,
+                                                          firstRound: options.firstRound)
+            } else {
+                (joined, report) = try sites.find(d)
+            }
             judged += joined
             assembly = report
         }

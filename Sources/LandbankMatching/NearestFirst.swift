@@ -1,3 +1,4 @@
+import Foundation
 import LandbankRegistry
 
 /// The candidates of a demand that wishes nearness, found nearest first instead of over the whole radius, when
@@ -25,24 +26,20 @@ struct NearestFirst {
 
     /// The judged single sites, or nil when this shortcut does not apply.
     func find() throws -> [(Site, Screening)]? {
-        let p = scorer.wishes
-        guard let near = demand.near, let wNear = p.nearer, wNear > 0, p.lowerCost == nil, limit > 0 else { return nil }
-        let others = [p.areaFit, p.standardFactory, p.fewParcels, p.compact, p.leadingIndustry].compactMap { $0 }.reduce(0, +)
-            + p.zones.values.reduce(0, +)
-        let reliable = 0.8 + 0.2 * reliabilityCap()
-        func bound(_ km: Double) -> Double {
-            Figures.rounded(100 * (wNear * max(0, 1 - km / near.maxKm) + others) / (wNear + others) * reliable, 3)
-        }
+        guard let bound = scoreBound() else { return nil }
+        let others = scorer.wishes.others
         // Nearness alone: the scores fall with the distance (within a zone; the bound allows for the zones'
         // missing data), so a round of about twice the limit usually settles it. Other wishes let a farther site
         // outrank a nearer one: a larger first round.
         var k = firstRound ?? (others == 0 ? 2 * limit + 1 : max(64, 8 * limit))
+        // Zones whose gates refuse the demand on any land are not searched (none of their parcels can pass).
+        let land = demand.wantsLand ? screen.landSearch() : nil
         while true {
             try Task.checkCancellation()
             var judged: [(Site, Screening)] = []
             var reach = Double.infinity
-            if demand.wantsLand {
-                let (hits, r) = try finder.nearestLand(demand, count: k)
+            if let land {
+                let (hits, r) = try finder.nearestLand(land, count: k)
                 reach = min(reach, r)
                 for hit in hits {
                     let site = Site(land: [hit.parcel], distanceKm: hit.distanceKm)
@@ -61,8 +58,25 @@ struct NearestFirst {
             if reach == .infinity { return judged }
             let scores = judged.filter { $0.1.passes && ($0.0.distanceKm ?? .infinity) <= reach }
                 .map { scorer.score($0.0, $0.1, words: false).score }.sorted(by: >)
-            if scores.count >= limit, scores[limit - 1] > bound(reach) { return judged }
+            if scores.count >= limit, scores[limit - 1] > bound(reach, 1) { return judged }
             k *= 4
+        }
+    }
+
+    /// The highest score a site farther than a distance (km) can have, or nil when the shortcut does not apply
+    /// (no nearness wish, a wish comparing sites with each other, no candidates asked for). It bounds joined sites
+    /// too: they meet the few-parcels wish less, and their compactness is at most that of one parcel's wish met.
+    ///
+    /// `parcels`: a site of that many parcels, whose score the joining factor lowers (0.9 for each parcel
+    /// joined; the compactness part of the factor is 1 until the union is made, after the ranking).
+    func scoreBound() -> ((_ km: Double, _ parcels: Int) -> Double)? {
+        let p = scorer.wishes
+        guard let near = demand.near, let wNear = p.nearer, wNear > 0, p.lowerCost == nil, limit > 0 else { return nil }
+        let others = p.others
+        let reliable = 0.8 + 0.2 * reliabilityCap()
+        return { km, parcels in
+            let joining = pow(0.9, Double(max(0, parcels - 1)))
+            return Figures.rounded(100 * (wNear * max(0, 1 - km / near.maxKm) + others) / (wNear + others) * reliable * joining, 3)
         }
     }
 

@@ -59,22 +59,29 @@ final class SiteFinder {
         return out
     }
 
-    /// Of the nearest `count` parcels of each allowed zone meeting the demand's index-backed requirements in a
+    /// Of the nearest `count` parcels in an allowed zone meeting the demand's index-backed requirements in a
     /// status some zone offers, the available ones (a zone's policy may offer fewer statuses); and how far that
     /// is known to reach: every available such parcel nearer than `reach` km is among them (infinity: every one
     /// within the radius is). One search for all those statuses (`ParcelQuery.statuses`): a search per status
     /// would read the window's rows once for each; rows of other statuses are left in SQLite, never decoded.
-    func nearestLand(_ d: Demand, count: Int) throws -> (hits: [ParcelHit], reach: Double) {
+    /// With `parts`, the area range keeps only its maximum (as `land`).
+    func nearestLand(_ d: Demand, count: Int, parts: Bool = false) throws -> (hits: [ParcelHit], reach: Double) {
         var out: [ParcelHit] = []
         var reach = Double.infinity
-        for zone in d.zones.map({ $0.map(Optional.some) }) ?? [nil] {
-            var q = ParcelQuery(zone: zone, minMu: d.landMu?.min, maxMu: d.landMu?.max, near: d.near.map(Self.point), limit: count)
+        do {
+            // One search for all the allowed zones, as for the statuses.
+            var q = ParcelQuery(minMu: parts ? nil : d.landMu?.min, maxMu: d.landMu?.max, near: d.near.map(Self.point), limit: count)
+            if let zones = d.zones { if zones.count == 1 { q.zone = zones[0] } else { q.zones = zones } }
             q.statuses = book.landStatuses
+            // Parts are joined next, which needs their shapes: those the search decoded, kept.
+            q.withShapes = parts
             let page = try search.parcels(q)
             if page.nextPageToken != nil { reach = min(reach, page.hits.last?.distanceKm ?? 0) }
-            for hit in page.hits {
+            for var hit in page.hits {
                 guard let status = hit.parcel.status, book.policy(hit.parcel.zone).availableStatuses.contains(status) else { continue }
                 adjacency.parcels[hit.parcel.parcelID] = hit.parcel
+                if let shape = hit.shape { adjacency.shapes[hit.parcel.parcelID] = shape }
+                hit.shape = nil
                 out.append(hit)
             }
         }

@@ -85,11 +85,18 @@ case "single" where args.count == 5:
         let bare = MatchOptions(explain: false)
         var bareTimes: [Double] = []
         var bareHits = 0
-        for _ in 0..<passes {
-            for d in demands {
+        // BENCH_EACH=1: each answer's time and assembly (parts read, sets judged), to find the slow points.
+        let each = ProcessInfo.processInfo.environment["BENCH_EACH"] == "1"
+        for pass in 0..<passes {
+            for (i, d) in demands.enumerated() {
                 let t0 = now()
-                bareHits += try matcher.match(d, options: bare).candidates.count
+                let a = try matcher.match(d, options: bare)
+                bareHits += a.candidates.count
                 bareTimes.append((now() - t0) * 1000)
+                if each, pass == passes - 1 {
+                    line(String(format: "  point %3d  %8.3f ms  %d candidates", i, bareTimes.last!, a.candidates.count)
+                         + (a.assembly.map { "  assembly: \($0.parts) parts, \($0.sets) sets, exact \($0.exact)" } ?? ""))
+                }
             }
         }
         bareTimes.sort()
