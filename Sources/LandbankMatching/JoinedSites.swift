@@ -58,10 +58,11 @@ struct JoinedSites {
     /// roots are walked in that order. A part joined to part x lies no farther than x's distance plus its envelope's
     /// diagonal and the tolerance; the parts not read lie at the search's reach or farther. So a root's sets are all
     /// among the parts read when no part a set of it could still grow from (those within p − 2 steps of the root,
-    /// p the most parts a set may have) lies within that much of the reach; else more parts are read. A set of p parcels at distance d or farther scores at most `bound(d, p)`; before each root, a walk
-    /// stops once the `limit`-th best score (the single sites' in `known` counted) is above the bound of two
-    /// parcels at its distance, and each root is walked only up to the size whose bound can still reach that score.
-    /// The sets then found are every set that the whole radius's search would rank among the `limit` best.
+    /// p the most parts a set may have) lies within that much of the reach; else more parts are read. A set of p
+    /// parcels at distance d or farther scores at most `bound(d, p)`: before each root, the walk stops once the
+    /// `limit`-th best score (the single sites' in `known` counted) is above the bound of two parcels at the root's
+    /// distance, and each root is walked only up to the size whose bound can still reach that score. The sets then
+    /// found hold every set that the whole radius's search would rank among the `limit` best.
     func nearestFirst(_ d: Demand, limit: Int, scorer: Scorer, bound: (Double, Int) -> Double,
                       known: [Double], firstRound: Int? = nil) throws -> ([(Site, Screening)], AssemblyReport) {
         var limits = Assembly(maxParcels: options.maxParcels)
