@@ -83,8 +83,11 @@ public struct AssemblyReport: Sendable, Encodable {
     public var sets: Int
     public var toleranceM: Double
     public var maxParcels: Int
-    /// Every connected set of at most `max_parcels` parts in the range was considered.
+    /// Every connected set of at most `max_parcels` parts in the range was considered (walked nearest first:
+    /// every set that could rank among the candidates).
     public var exact: Bool
+    /// Walked nearest first (`JoinedSites.nearestFirst`): `parts` are those read, `sets` those judged. Not encoded.
+    public var nearestFirst = false
 
     enum CodingKeys: String, CodingKey { case parts, sets, toleranceM = "tolerance_m", maxParcels = "max_parcels", exact }
 }

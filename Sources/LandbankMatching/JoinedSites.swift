@@ -67,7 +67,9 @@ struct JoinedSites {
                       known: [Double], firstRound: Int? = nil) throws -> ([(Site, Screening)], AssemblyReport) {
         var limits = Assembly(maxParcels: options.maxParcels)
         func report(_ parts: Int, _ sets: Int, _ exact: Bool) -> AssemblyReport {
-            AssemblyReport(parts: parts, sets: sets, toleranceM: options.toleranceM, maxParcels: options.maxParcels, exact: exact)
+            var r = AssemblyReport(parts: parts, sets: sets, toleranceM: options.toleranceM, maxParcels: options.maxParcels, exact: exact)
+            r.nearestFirst = true
+            return r
         }
         // Zones whose gates refuse the demand on any land are not searched.
         guard let bounds = d.landMu, let lo = bounds.min, limit > 0, let land = screen.landSearch() else {

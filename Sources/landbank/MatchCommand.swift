@@ -103,8 +103,10 @@ enum MatchText {
             lines.append("excluded (sites failing only this): " + excluded.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         }
         if let asm = a.assembly {
-            lines.append("joined sites: \(asm.sets) sets of up to \(asm.maxParcels) of \(asm.parts) parcels within \(Format.fixed(asm.toleranceM, 1)) m"
-                         + (asm.exact ? " (every set considered)" : " (search stopped early; not every set considered)"))
+            let how = asm.nearestFirst
+                ? (asm.exact ? " (nearest first: every set that could rank considered)" : " (search stopped early; not every set that could rank considered)")
+                : (asm.exact ? " (every set considered)" : " (search stopped early; not every set considered)")
+            lines.append("joined sites: \(asm.sets) sets of up to \(asm.maxParcels) of \(asm.parts) parcels within \(Format.fixed(asm.toleranceM, 1)) m" + how)
         }
         if !a.nearMisses.isEmpty {
             lines.append("near misses:")
