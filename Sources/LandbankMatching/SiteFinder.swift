@@ -66,24 +66,21 @@ final class SiteFinder {
     /// would read the window's rows once for each; rows of other statuses are left in SQLite, never decoded.
     /// With `parts`, the area range keeps only its maximum (as `land`).
     func nearestLand(_ d: Demand, count: Int, parts: Bool = false) throws -> (hits: [ParcelHit], reach: Double) {
+        // One search for all the allowed zones, as for the statuses.
+        var q = ParcelQuery(minMu: parts ? nil : d.landMu?.min, maxMu: d.landMu?.max, near: d.near.map(Self.point), limit: count)
+        if let zones = d.zones { if zones.count == 1 { q.zone = zones[0] } else { q.zones = zones } }
+        q.statuses = book.landStatuses
+        // Parts are joined next, which needs their shapes: those the search decoded, kept.
+        q.withShapes = parts
+        let page = try search.parcels(q)
+        let reach = page.nextPageToken == nil ? Double.infinity : page.hits.last?.distanceKm ?? 0
         var out: [ParcelHit] = []
-        var reach = Double.infinity
-        do {
-            // One search for all the allowed zones, as for the statuses.
-            var q = ParcelQuery(minMu: parts ? nil : d.landMu?.min, maxMu: d.landMu?.max, near: d.near.map(Self.point), limit: count)
-            if let zones = d.zones { if zones.count == 1 { q.zone = zones[0] } else { q.zones = zones } }
-            q.statuses = book.landStatuses
-            // Parts are joined next, which needs their shapes: those the search decoded, kept.
-            q.withShapes = parts
-            let page = try search.parcels(q)
-            if page.nextPageToken != nil { reach = min(reach, page.hits.last?.distanceKm ?? 0) }
-            for var hit in page.hits {
-                guard let status = hit.parcel.status, book.policy(hit.parcel.zone).availableStatuses.contains(status) else { continue }
-                adjacency.parcels[hit.parcel.parcelID] = hit.parcel
-                if let shape = hit.shape { adjacency.shapes[hit.parcel.parcelID] = shape }
-                hit.shape = nil
-                out.append(hit)
-            }
+        for var hit in page.hits {
+            guard let status = hit.parcel.status, book.policy(hit.parcel.zone).availableStatuses.contains(status) else { continue }
+            adjacency.parcels[hit.parcel.parcelID] = hit.parcel
+            if let shape = hit.shape { adjacency.shapes[hit.parcel.parcelID] = shape }
+            hit.shape = nil
+            out.append(hit)
         }
         return (out, reach)
     }
