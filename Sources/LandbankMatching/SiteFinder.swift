@@ -68,7 +68,7 @@ final class SiteFinder {
     func nearestLand(_ d: Demand, count: Int, parts: Bool = false) throws -> (hits: [ParcelHit], reach: Double) {
         // One search for all the allowed zones, as for the statuses.
         var q = ParcelQuery(minMu: parts ? nil : d.landMu?.min, maxMu: d.landMu?.max, near: d.near.map(Self.point), limit: count)
-        if let zones = d.zones { if zones.count == 1 { q.zone = zones[0] } else { q.zones = zones } }
+        q.zones = d.zones
         q.statuses = book.landStatuses
         // Parts are joined next, which needs their shapes: those the search decoded, kept.
         q.withShapes = parts

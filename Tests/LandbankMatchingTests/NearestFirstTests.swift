@@ -7,16 +7,19 @@ import LandbankRegistry
 /// must be exactly the one the whole radius gives.
 @Suite("Nearest first")
 struct NearestFirstTests {
-    /// The candidates of `d` answered nearest first (first rounds of one site, so that several rounds run) must be
-    /// those of the whole radius: the same sites, scores and reasons.
-    static func expectSameAnswer(_ d: Demand, limit: Int, in r: Registry, _ label: String) throws {
-        let whole = try Matcher(registry: r).match(d, options: MatchOptions(limit: limit, maxParcels: 3))
-        var bare = MatchOptions(limit: limit, maxParcels: 3, explain: false)
-        bare.firstRound = 1
+    /// The candidates of `d` answered nearest first (first rounds of `firstRound` sites, so that several rounds run)
+    /// must be those of the whole radius: the same sites, scores and reasons. Both answers are returned.
+    @discardableResult
+    static func expectSameAnswer(_ d: Demand, limit: Int, in r: Registry, maxParcels: Int = 3, firstRound: Int = 1,
+                                 _ label: String) throws -> (whole: MatchAnswer, nearest: MatchAnswer) {
+        let whole = try Matcher(registry: r).match(d, options: MatchOptions(limit: limit, maxParcels: maxParcels))
+        var bare = MatchOptions(limit: limit, maxParcels: maxParcels, explain: false)
+        bare.firstRound = firstRound
         let nearest = try Matcher(registry: r).match(d, options: bare)
         #expect(nearest.candidates.map(\.site.key) == whole.candidates.map(\.site.key), "\(label)")
         #expect(nearest.candidates.map(\.score) == whole.candidates.map(\.score), "\(label)")
         #expect(nearest.candidates.map(\.reasons) == whole.candidates.map(\.reasons), "\(label)")
+        return (whole, nearest)
     }
 
     @Test("random registries and demands: the candidates found nearest first are those of the whole radius", arguments: [4, 5, 6] as [UInt64])

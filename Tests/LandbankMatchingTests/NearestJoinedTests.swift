@@ -48,20 +48,16 @@ struct NearestJoinedTests {
             let limit = Int.random(in: 1...6, using: &g)
             let most = Int.random(in: 2...4, using: &g)
 
-            let whole = try Matcher(registry: r).match(d, options: MatchOptions(limit: limit, maxParcels: most))
-            var bare = MatchOptions(limit: limit, maxParcels: most, explain: false)
-            bare.firstRound = [1, 4, 16].randomElement(using: &g)!
-            let nearest = try Matcher(registry: r).match(d, options: bare)
+            let firstRound = [1, 4, 16].randomElement(using: &g)!
+            let (whole, nearest) = try NearestFirstTests.expectSameAnswer(d, limit: limit, in: r, maxParcels: most,
+                                                                           firstRound: firstRound, "demand \(i)")
             #expect(whole.assembly?.exact == true, "demand \(i): the whole radius's assembly stopped at a limit")
             #expect(nearest.assembly?.exact == true, "demand \(i)")
-            #expect(nearest.candidates.map(\.site.key) == whole.candidates.map(\.site.key), "demand \(i)")
-            #expect(nearest.candidates.map(\.score) == whole.candidates.map(\.score), "demand \(i)")
-            #expect(nearest.candidates.map(\.reasons) == whole.candidates.map(\.reasons), "demand \(i)")
             compared += 1
             if whole.candidates.contains(where: { $0.site.parcels.count > 1 }) {
                 // The walk must stop early on some demands, or this test proves little.
                 if let n = nearest.assembly?.sets, let w = whole.assembly?.sets, n < w { fewer += 1 }
-                if (nearest.assembly?.parts ?? 0) > bare.firstRound! { rounds += 1 }
+                if (nearest.assembly?.parts ?? 0) > firstRound { rounds += 1 }
             }
         }
         #expect(compared == 24)
@@ -88,12 +84,7 @@ struct NearestJoinedTests {
             d.near = Demand.Near(lon: lon, lat: lat, maxKm: Double.random(in: 0.5...2, using: &g))
             d.prefer.nearer = 1
             let limit = Int.random(in: 1...5, using: &g)
-            let whole = try Matcher(registry: r).match(d, options: MatchOptions(limit: limit, maxParcels: 3))
-            var bare = MatchOptions(limit: limit, maxParcels: 3, explain: false)
-            bare.firstRound = 4
-            let nearest = try Matcher(registry: r).match(d, options: bare)
-            #expect(nearest.candidates.map(\.site.key) == whole.candidates.map(\.site.key), "demand \(i)")
-            #expect(nearest.candidates.map(\.score) == whole.candidates.map(\.score), "demand \(i)")
+            let (whole, nearest) = try NearestFirstTests.expectSameAnswer(d, limit: limit, in: r, firstRound: 4, "demand \(i)")
             if d.industry == .chemicals {
                 refused += 1
                 #expect(nearest.candidates.allSatisfy { !$0.site.zones.contains(Self.zones[0]) }, "demand \(i)")

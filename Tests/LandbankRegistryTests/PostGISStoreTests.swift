@@ -54,12 +54,18 @@ struct PostGISStoreTests {
             ParcelQuery(minMu: 10, sort: .area, limit: 7),
             ParcelQuery(buildings: BuildingCriteria(minVacantM2: 500)),
             ParcelQuery(zone: "袁河片区", near: NearPoint(lon: 114.93, lat: 27.82, withinKm: 50), limit: 3),
+            { var q = ParcelQuery(near: NearPoint(lon: 114.93, lat: 27.82, withinKm: 50), limit: 12)
+              q.zones = ["袁河片区", "马洪片区"]; q.withShapes = true; return q }(),
         ]
         var found = 0
         for q in queries {
             let hits = try gpkg.findParcels(q).hits
             found += hits.count
-            #expect(try json(pg.findParcels(q).hits) == json(hits), "\(q)")
+            let pgHits = try pg.findParcels(q).hits
+            #expect(try json(pgHits) == json(hits), "\(q)")
+            // The shapes kept (`withShapes`) are the same on both stores.
+            #expect(pgHits.map(\.shape) == hits.map(\.shape), "\(q)")
+            if q.withShapes { #expect(!hits.isEmpty && hits.allSatisfy { $0.shape != nil }) }
         }
         #expect(found > 100)
         // A cursor walked to its end gives the same pages.

@@ -75,6 +75,8 @@ struct QueryTests {
         if Int.random(in: 0..<4, using: &g) == 0 { q.sort = .area }
         // Any of a few statuses (sometimes none at all, which matches nothing).
         if often() { q.statuses = RandomSites.statuses.filter { _ in Bool.random(using: &g) } }
+        // Any of a few zones, the same way.
+        if often() { q.zones = RandomSites.zones.filter { _ in Bool.random(using: &g) } }
         return q
     }
 
@@ -93,6 +95,21 @@ struct QueryTests {
         }
         // The random queries must not all be empty, or the comparison proves nothing.
         #expect(nonEmpty > 60)
+    }
+
+    @Test("withShapes: each hit keeps the geometry the registry stores for it; without, none")
+    func withShapes() throws {
+        let registry = try Self.registry.get()
+        let search = try SiteSearch(registry)
+        var q = ParcelQuery(near: NearPoint(lon: 114.94, lat: 27.80, withinKm: 2), limit: 20)
+        #expect(try search.parcels(q).hits.allSatisfy { $0.shape == nil })
+        q.withShapes = true
+        let hits = try search.parcels(q).hits
+        #expect(hits.count == 20)
+        for h in hits {
+            let stored = try #require(try registry.parcel(id: h.parcel.parcelID)).1
+            #expect(h.shape == stored, "\(h.parcel.parcelID)")
+        }
     }
 
     @Test("nearest k against brute force, for every k from 1 to 12, with and without filters")
