@@ -6,6 +6,10 @@
 #
 #   scripts/bench-serve.sh [N=1000000] [SECONDS=30]
 #
+# WRITER_RATE=R (default 10) paces each writer at R writes a second (a write: its ETag read and the write), four
+# writers 40 a second, far more than a bureau's clerks record; WRITER_RATE=0 lets them write as fast as the server
+# answers (a stress load, each writer keeping a request in flight at all times).
+#
 # The registry is bench-query's (out/bench-query/reg-N.gpkg, made by the same generator and import when missing),
 # copied to out/bench-serve/ for each run so the cached one is never written. LANDBANK_BIN=PATH uses that binary
 # instead of a release build. Requests/s and p50/p99 come from `wrk --latency`; the load average is printed.
@@ -15,6 +19,8 @@ N=${1:-1000000}
 SECONDS_EACH=${2:-30}
 CONNECTIONS=8
 WRITERS=4
+WRITER_RATE=${WRITER_RATE:-10}
+[[ $WRITER_RATE =~ ^[0-9]+([.][0-9]+)?$ ]] || { echo "WRITER_RATE must be a number of writes a second (0: as fast as answered)" >&2; exit 2; }
 [[ $N =~ ^[0-9]+$ && $N -gt 0 && $SECONDS_EACH =~ ^[0-9]+$ ]] || { echo "usage: $0 [N] [SECONDS]" >&2; exit 2; }
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -45,10 +51,20 @@ fi
 REG=$WORK/reg.gpkg
 rm -f "$REG" "$REG-wal" "$REG-shm"
 cp "$SOURCE" "$REG"
-# One project per writer, decided, to give sites to; tokens for the readers (an officer) and the writers.
-for w in $(seq 1 $WRITERS); do
-    "$LB" project add "$REG" "BENCH-$w" --name "bench project $w" --stage decided --date 2026-01-01 --by bench >/dev/null
-done
+# PROJECTS decided projects per writer to give sites to (a zone's project gets a few sites, not hundreds: each
+# site assignment is one more event in the project's history, which its page shows whole); tokens for the
+# readers (an officer) and the writers.
+PROJECTS=20
+python3 - "$WORK/projects.csv" $WRITERS $PROJECTS <<'PY'
+import csv, sys
+with open(sys.argv[1], "w", newline="") as f:
+    out = csv.writer(f)
+    out.writerow(["project_id", "name", "stage", "stage_date"])
+    for w in range(1, int(sys.argv[2]) + 1):
+        for p in range(1, int(sys.argv[3]) + 1):
+            out.writerow([f"BENCH-{w}-{p}", f"bench project {w}-{p}", "decided", "2026-01-01"])
+PY
+"$LB" project import "$REG" "$WORK/projects.csv" --by bench >/dev/null
 OFFICER=$("$LB" token add "$REG" --role officer --name bench-officer 2>/dev/null)
 CLERK=$("$LB" token add "$REG" --role clerk --name bench-clerk 2>/dev/null)
 
@@ -63,13 +79,13 @@ for _ in $(seq 1 300); do
     sleep 0.2
 done
 [[ -n $URL ]] || { echo "bench-serve: the server did not start" >&2; exit 1; }
-echo "registry: $(sqlite3 "$REG" 'SELECT count(*) FROM parcels') parcels; server ${URL}; wrk $CONNECTIONS connections, ${SECONDS_EACH} s an endpoint; $WRITERS writers"
+echo "registry: $(sqlite3 "$REG" 'SELECT count(*) FROM parcels') parcels; server ${URL}; wrk $CONNECTIONS connections, ${SECONDS_EACH} s an endpoint; $WRITERS writers, $( [[ $WRITER_RATE == 0 ]] && echo "as fast as answered" || echo "$WRITER_RATE writes/s each")"
 # Warm the page cache, the reader connections and the computation threads (3 s of matching, not counted), so
 # that the figures are of a server in use.
 curl -sf -o /dev/null -H "Authorization: Bearer $OFFICER" "${URL}api/parcels?limit=10"
 LB_TOKEN=$OFFICER LB_HALF_KM=$HALF LB_QUERY="&near_misses=false" wrk -t2 -c$CONNECTIONS -d3s -s scripts/bench-serve/match.lua "$URL" >/dev/null
 
-python3 scripts/bench-serve/writers.py "$URL" "$CLERK" "$OFFICER" $((3 * SECONDS_EACH + 5)) "$WORK/writes.json" --writers $WRITERS &
+python3 scripts/bench-serve/writers.py "$URL" "$CLERK" "$OFFICER" $((3 * SECONDS_EACH + 5)) "$WORK/writes.json" --writers $WRITERS --projects $PROJECTS --rate "$WRITER_RATE" &
 WRITERS_PID=$!
 sleep 2
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"

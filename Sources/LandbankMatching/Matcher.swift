@@ -43,6 +43,18 @@ public final class Matcher {
         search = try SiteSearch(registry)
     }
 
+    /// A matcher for the registry as it is now, on this thread: the policies read again and nothing remembered
+    /// from before, but this one's site search kept (its PROJ transformations depend on the CRS alone).
+    func renewed() throws -> Matcher {
+        Matcher(registry: registry, book: try PolicyBook(registry: registry), search: search)
+    }
+
+    private init(registry: Registry, book: PolicyBook, search: SiteSearch) {
+        self.registry = registry
+        self.book = book
+        self.search = search
+    }
+
     public convenience init(registry: Registry) throws {
         try self.init(registry: registry, book: try PolicyBook(registry: registry))
     }

@@ -5,8 +5,8 @@ import LandbankRegistry
 /// without a point, which on a large registry cost far more than a demand's own search; policies; neighbours), so
 /// a request that finds its thread's matcher answers from memory. A matcher is used only while the registry's
 /// change stamp is the one it was made under; after a commit (by the server or another process) the thread gets
-/// a new one, which costs a read of the policies: the PROJ transformations it needs are the thread's own, made
-/// once (`ThreadGeodesy`; the server's computation threads live on, `ThreadExecutor`).
+/// a renewed one (`Matcher.renewed`: nothing remembered, the policies read again, the site search and its PROJ
+/// transformations kept; the server's computation threads live on, `ThreadExecutor`).
 ///
 /// Why per thread: a matcher's site search holds PROJ objects of the context of the thread that made it, and a
 /// PROJ context must not be used by two threads at once.
@@ -29,11 +29,9 @@ public final class MatcherPool: @unchecked Sendable {
         // Read before the matcher reads anything: a commit during `body` makes the stamp kept stale, never fresh.
         let stamp = try registry.changeStamp()
         let thread = ObjectIdentifier(Thread.current)
-        let known: Matcher? = lock.withLock {
-            guard let k = kept.removeValue(forKey: thread), k.stamp == stamp else { return nil }
-            return k.matcher
-        }
-        let matcher = try known ?? Matcher(registry: registry)
+        let known = lock.withLock { kept.removeValue(forKey: thread) }
+        // A matcher kept from before a commit remembers what may have changed: renewed, keeping its PROJ objects.
+        let matcher = try known.map { $0.stamp == stamp ? $0.matcher : try $0.matcher.renewed() } ?? Matcher(registry: registry)
         let result = try body(matcher)
         lock.withLock {
             if kept.count >= keep { kept.removeAll() }

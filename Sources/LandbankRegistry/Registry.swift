@@ -12,6 +12,8 @@ import LandbankGeometry
 /// PROJ objects are per thread (`ThreadGeodesy`): `crs` and `makeCRS` return the calling thread's.
 public final class Registry: Sendable {
     let store: any RegistryStore
+    /// The tokens checked while the registry stays unchanged (a server checks one on every request).
+    let checkedTokens = CheckedTokens()
 
     init(store: any RegistryStore) {
         self.store = store

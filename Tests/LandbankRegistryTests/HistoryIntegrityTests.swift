@@ -19,6 +19,16 @@ func gdalSQL(_ r: Registry, _ sql: String) throws -> (status: Int32, output: Str
 
 @Suite("A tamper-evident history")
 struct HistoryIntegrityTests {
+    @Test("recorded_at is ISO 8601's internet date-time in UTC, as ISO8601DateFormatter writes it")
+    func recordedAtFormat() {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        #expect(HistoryChain.timestamp(0) == "1970-01-01T00:00:00Z")
+        for t in [time_t(951_782_400), 1_764_609_736, 4_102_444_799] + (0 ..< 500).map({ _ in time_t.random(in: 0 ... 4_102_444_799) }) {
+            #expect(HistoryChain.timestamp(t) == f.string(from: Date(timeIntervalSince1970: TimeInterval(t))), "\(t)")
+        }
+    }
+
     @Test("INSERT OR REPLACE cannot rewrite an event or a kept geometry (REPLACE deletes without the delete trigger)")
     func noReplace() throws {
         let r = try ledger()

@@ -1,10 +1,14 @@
 #!/usr/bin/env python3
 """bench-serve's writers: W clients that, until the time is up, each record status changes on parcels of their own
 (GET the parcel's ETag, POST an event with If-Match: revitalized -> idle -> inefficient -> idle ...) and give
-recovered parcels to a project of their own (GET the project's ETag, POST its sites with If-Match), one request
-at a time, through the server's API.
+recovered parcels to projects of their own (GET the project's ETag, POST its sites with If-Match), one request
+at a time, through the server's API. Writer w's projects are BENCH-w-1 ... BENCH-w-P (--projects P, made by the
+caller); its sites go round them, so a project gets a few sites, as a zone's projects do.
 
-    writers.py URL CLERK_TOKEN OFFICER_TOKEN SECONDS OUT.json [--writers 4] [--date YYYY-MM-DD]
+    writers.py URL CLERK_TOKEN OFFICER_TOKEN SECONDS OUT.json [--writers 4] [--projects 20] [--rate R] [--date YYYY-MM-DD]
+
+--rate R paces each writer at R writes a second (a write: the ETag read and the write itself); 0, the default, writes
+as fast as the server answers (a stress load: four clients each keeping one request in flight at all times).
 
 OUT.json lists every acknowledged write (201: the event's id) so that the caller can look for each in the registry
 file, counts the answers by status, and gives the writes' p50/p99 latency (ETag read + write, in ms).
@@ -27,7 +31,9 @@ def call(url, token, method="GET", body=None, if_match=None):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("url"); ap.add_argument("clerk"); ap.add_argument("officer"); ap.add_argument("seconds", type=float)
-    ap.add_argument("out"); ap.add_argument("--writers", type=int, default=4); ap.add_argument("--date", default=time.strftime("%Y-%m-%d"))
+    ap.add_argument("out"); ap.add_argument("--writers", type=int, default=4); ap.add_argument("--projects", type=int, default=20)
+    ap.add_argument("--rate", type=float, default=0)
+    ap.add_argument("--date", default=time.strftime("%Y-%m-%d"))
     a = ap.parse_args()
     base = a.url.rstrip("/")
     # Each writer's own parcels: revitalized ones to change status, recovered ones to assign.
@@ -45,9 +51,14 @@ def main():
     def writer(w):
         mine, sites = revitalized[w::a.writers], recovered[w::a.writers]
         state = {p: "revitalized" for p in mine}
-        project = f"BENCH-{w + 1}"
         i = 0
+        start = time.monotonic()
         while time.monotonic() < deadline:
+            if a.rate > 0:
+                # The i-th write is due at start + i / rate; a late one goes at once (no catching up in a burst
+                # beyond that: the schedule is kept, not the count).
+                wait = start + i / a.rate - time.monotonic()
+                if wait > 0: time.sleep(wait)
             t0 = time.monotonic()
             if i % 2 == 0:
                 p = mine[(i // 2) % len(mine)]
@@ -63,6 +74,7 @@ def main():
                     i += 1
                     continue
                 site = sites[i // 2]
+                project = f"BENCH-{w + 1}-{(i // 2) % a.projects + 1}"
                 s, etag, _ = call(f"{base}/api/projects/{project}", a.officer)
                 s, _, body = call(f"{base}/api/projects/{project}/sites", a.officer, "POST",
                                   {"parcels": [site], "date": a.date, "note": f"bench writer {w}"}, etag)

@@ -43,18 +43,26 @@ extension Registry {
 
     /// The token in force whose digest matches `token`, or nil. Every digest in force is compared, each in time
     /// that does not depend on where the bytes differ, so the answer's timing tells nothing about the tokens.
+    ///
+    /// The tokens in force are remembered with the registry's change stamp (`changeStamp`, which moves with every
+    /// commit of any process) and read again once it moves: a token revoked from the CLI is refused by the next
+    /// request, and a server does not read the token table for every request while nothing changes.
     public func authenticate(_ token: String) throws -> APIToken? {
         let presented = Array(Self.digest(token).utf8)
+        let stamp = try changeStamp()
+        let inForce = try checkedTokens.inForce(at: stamp) ?? {
+            let read = try store.read { try $0.apiTokens() }.filter { $0.revokedAt == nil }
+            checkedTokens.keep(read, at: stamp)
+            return read
+        }()
         var found: StoredToken?
-        for t in try store.read({ try $0.apiTokens() }) where t.revokedAt == nil {
-            if Self.constantTimeEqual(presented, Array(t.digest.utf8)) { found = t }
-        }
+        for t in inForce where Self.constantTimeEqual(presented, Array(t.digest.utf8)) { found = t }
         return found?.listed
     }
 
     /// The hex SHA-256 of a token's text.
     static func digest(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        HistoryChain.sha256(Data(token.utf8))
     }
 
     /// Whether two byte strings are equal, reading every byte whatever the first difference.
@@ -63,5 +71,24 @@ extension Registry {
         var diff: UInt8 = 0
         for i in a.indices { diff |= a[i] ^ b[i] }
         return diff == 0
+    }
+}
+
+/// The tokens in force as read at one change stamp (stamped before the read: a commit in between makes them
+/// stale, never wrong). Shared by every thread of the registry, behind a lock.
+final class CheckedTokens: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stamp: Int64?
+    private var tokens: [StoredToken] = []
+
+    func inForce(at stamp: Int64) -> [StoredToken]? {
+        lock.withLock { self.stamp == stamp ? tokens : nil }
+    }
+
+    func keep(_ tokens: [StoredToken], at stamp: Int64) {
+        lock.withLock {
+            self.stamp = stamp
+            self.tokens = tokens
+        }
     }
 }

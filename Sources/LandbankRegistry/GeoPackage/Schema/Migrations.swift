@@ -79,6 +79,11 @@ enum Migrations {
         // Migration 13: `events` gains the kind `attributes` (a re-delivered ledger's changed fields), rebuilt as
         // migration 12 rebuilt it, every row, id and hash kept.
         m.registerMigration("v13-attribute-events") { db in try EfficiencyMigration.widenEventKinds(db) }
+        // Migration 14: every write first seals the kept geometries that edits outside landbank left without a
+        // hash; without this index that look scanned every kept geometry (their blobs included) on every write.
+        m.registerMigration("v14-unsealed-geometry-index") { db in
+            try db.execute(sql: "CREATE INDEX geometry_history_unsealed ON geometry_history(id) WHERE hash IS NULL")
+        }
         return m
     }
 }
