@@ -95,12 +95,8 @@ final class SiteFinder {
             var q = BuildingQuery(criteria: BuildingCriteria(minVacantM2: d.floorSpaceM2?.min), parcelZone: zone,
                                   near: d.near.map(Self.point), limit: count)
             q.statuses = book.floorStatuses
-            // Each building's parcel read in the same row (the GeoPackage store joins it); a store that does not
-            // gives none, and those are read together below.
-            q.withParcels = true
             let page = try search.buildings(q)
             if page.nextPageToken != nil { reach = min(reach, page.hits.last?.distanceKm ?? 0) }
-            for hit in page.hits { if let p = hit.parcel { adjacency.parcels[p.parcelID] = p } }
             try readParcels(page.hits.filter(\.hasVacantFloor).map(\.building.parcelID))
             for hit in page.hits {
                 guard let status = hit.building.status, hit.hasVacantFloor else { continue }

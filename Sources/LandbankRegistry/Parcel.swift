@@ -4,7 +4,7 @@ import LandbankGeometry
 import LandbankLifecycle
 
 /// One parcel (宗地) of the registry, as stored. Areas are computed by landbank on import, never read from input.
-public struct Parcel: Sendable, Encodable, Equatable {
+public struct Parcel: Sendable, Encodable {
     public var fid: Int64
     public var parcelID: String
     public var name: String?

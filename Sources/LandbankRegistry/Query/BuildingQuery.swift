@@ -15,9 +15,6 @@ public struct BuildingQuery: Sendable {
     public var near: NearPoint?
     public var limit: Int?
     public var pageToken: String?
-    /// Each hit carries its parcel (`BuildingHit.parcel`), read with the building in the same row (a join), for
-    /// callers that need it: one B-tree search a hit instead of a read of each parcel afterwards.
-    public var withParcels = false
 
     public init(criteria: BuildingCriteria = BuildingCriteria(), status: ParcelStatus? = nil, parcelZone: String? = nil,
                 parcelStatus: ParcelStatus? = nil, parcelID: String? = nil, near: NearPoint? = nil, limit: Int? = nil,

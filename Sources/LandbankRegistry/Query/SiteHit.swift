@@ -28,9 +28,6 @@ public struct ParcelHit: Sendable, Encodable {
 public struct BuildingHit: Sendable, Encodable {
     public var building: Building
     public var distanceKm: Double?
-    /// The building's parcel, when the query asked for it (`BuildingQuery.withParcels`) and the store reads it
-    /// with the building; nil otherwise. Not encoded.
-    public var parcel: Parcel?
 
     enum CodingKeys: String, CodingKey { case distanceKm = "distance_km" }
 

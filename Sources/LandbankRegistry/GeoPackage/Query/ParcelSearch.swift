@@ -49,38 +49,31 @@ extension GeoPackageStore {
         if let problem = q.problem { throw search.invalid(problem) }
         let sort = q.sort
         let after = try q.pageToken.map { try PageToken($0, sort: sort, path: path) }
-        let layer = SpatialLayer.buildings(joiningParcels: q.parcelZone != nil || q.parcelStatus != nil, withParcels: q.withParcels)
+        let layer = SpatialLayer.buildings(joiningParcels: q.parcelZone != nil || q.parcelStatus != nil)
         let site = q.criteria.siteConditions
         let known = q.near != nil ? try knownEmpty(layer, site) : nil
         if known?.empty == true { return SitePage(hits: [], nextPageToken: nil) }
         let (conditions, args) = q.attributeSQL()
         let need = q.limit.map { $0 + 1 }
-        // The parcel's columns follow the building's when asked for (`withParcels`).
-        func decode(_ row: Row) -> (building: Building, parcel: Parcel?) {
-            (Building(row: row), q.withParcels ? Parcel(row: row, at: Building.columnCount) : nil)
-        }
-        let found: [Found<(building: Building, parcel: Parcel?)>] = try searchRead { db in
+        let found: [Found<Building>] = try searchRead { db in
             if q.near != nil {
                 return try search.spatial(db, layer: layer, site: site, conditions: conditions, args, near: q.near, bbox: nil,
                                    need: need, after: after, sortByDistance: true, foundNothing: { known?.note() }) { row in
-                    let hit = decode(row)
-                    return (hit, hit.building.buildingID, 0)
+                    let b = Building(row: row)
+                    return (b, b.buildingID, 0)
                 }
             }
-            let parcelColumns = q.withParcels ? ", " + SpatialLayer.aliased(Parcel.Columns.all, "p") : ""
-            var sql = "SELECT \(SpatialLayer.aliased(Building.columns, "b"))\(parcelColumns) FROM buildings b JOIN parcels p ON p.parcel_id = b.parcel_id WHERE \(conditions)"
+            var sql = "SELECT \(SpatialLayer.aliased(Building.columns, "b")) FROM buildings b JOIN parcels p ON p.parcel_id = b.parcel_id WHERE \(conditions)"
             var all = args
             if let after { sql += " AND b.building_id > ?"; all += [after.id] }
             sql += " ORDER BY b.building_id"
             if let need { sql += " LIMIT \(need)" }
             return try Row.fetchAll(db, sql: sql, arguments: all).map { row in
-                let hit = decode(row)
-                return Found(item: hit, id: hit.building.buildingID, key: 0)
+                let b = Building(row: row)
+                return Found(item: b, id: b.buildingID, key: 0)
             }
         }
-        return search.page(found, limit: q.limit, sort: sort) {
-            BuildingHit(building: $0.item.building, distanceKm: $0.distanceKm, parcel: $0.item.parcel)
-        }
+        return search.page(found, limit: q.limit, sort: sort) { BuildingHit(building: $0.item, distanceKm: $0.distanceKm) }
     }
 }
 

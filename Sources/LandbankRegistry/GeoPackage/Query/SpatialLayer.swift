@@ -19,14 +19,11 @@ struct SpatialLayer {
         rtree: SiteIndex.parcels.name, fid: "p.fid",
         select: aliased(Parcel.Columns.all, "p") + ", p.geom AS geom", table: "parcels p", joins: "")
 
-    /// Buildings, joined to their parcel only when a filter asks about the parcel or the caller wants it (a
-    /// building always stands on one: the foreign key), which spares two B-tree searches a row. `withParcels`:
-    /// the parcel's columns (`Parcel.Columns.all`) follow the building's, before the geometry.
-    static func buildings(joiningParcels: Bool, withParcels: Bool = false) -> SpatialLayer {
-        let parcel = withParcels ? ", " + Parcel.Columns.all.split(separator: ",").map { "p.\($0.trimmingCharacters(in: .whitespaces))" }
-            .joined(separator: ", ") : ""
-        return SpatialLayer(rtree: SiteIndex.buildings.name, fid: "b.fid", select: aliased(Building.columns, "b") + parcel + ", b.geom AS geom",
-                            table: "buildings b", joins: joiningParcels || withParcels ? "JOIN parcels p ON p.parcel_id = b.parcel_id" : "")
+    /// Buildings, joined to their parcel only when a filter asks about the parcel (a building always stands on
+    /// one: the foreign key), which spares two B-tree searches a row.
+    static func buildings(joiningParcels: Bool) -> SpatialLayer {
+        SpatialLayer(rtree: SiteIndex.buildings.name, fid: "b.fid", select: aliased(Building.columns, "b") + ", b.geom AS geom",
+                     table: "buildings b", joins: joiningParcels ? "JOIN parcels p ON p.parcel_id = b.parcel_id" : "")
     }
 
     static func aliased(_ columns: String, _ alias: String) -> String {

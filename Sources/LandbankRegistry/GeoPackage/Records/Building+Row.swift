@@ -11,9 +11,6 @@ extension Building {
 
     /// Decodes a row that begins with `columns`, in that order (every SELECT that decodes a building puts them
     /// first): by position, as `Parcel(row:)`.
-    /// How many columns `columns` has.
-    static let columnCount = columns.split(separator: ",").count
-
     init(row: Row) {
         assert(row.columnNames.prefix(2).elementsEqual(["building_id", "parcel_id"]), "a building row begins with Building.columns")
         buildingID = row[0]
