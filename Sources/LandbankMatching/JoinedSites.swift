@@ -151,7 +151,9 @@ struct JoinedSites {
             }
             limits.maxSteps -= walk.steps
             limits.maxSets -= walk.found
-            k *= 4
+            // Every part read walked and still fewer than `limit` sites: no bound can settle the list until more
+            // sets are found, so read far more at once (each round reads its parts anew).
+            k *= walked == parts.count && best.count < limit ? 16 : 4
         }
     }
 
