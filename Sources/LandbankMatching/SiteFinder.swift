@@ -156,16 +156,13 @@ final class SiteFinder {
         return p
     }
 
-    /// Reads the parcels (and shapes) of these ids not read yet, together in one snapshot, so that `parcel(_:)`
-    /// finds them: a floor-space search needs the parcel of each building it finds (one read each was most of a
-    /// candidates-only answer's time).
+    /// Reads the parcels of these ids not read yet, by one statement and without their shapes (read when a
+    /// site needs one, `shape`), so that `parcel(_:)` finds them: a floor-space search needs the parcel of each
+    /// building it finds (one read each was most of a candidates-only answer's time; with its shape, a third).
     func readParcels(_ ids: [String]) throws {
         let missing = ids.filter { adjacency.parcels[$0] == nil }
         guard !missing.isEmpty else { return }
-        for (id, found) in try registry.parcelsWithShapes(of: missing) {
-            adjacency.parcels[id] = found.parcel
-            adjacency.shapes[id] = found.geometry
-        }
+        for (id, p) in try registry.parcels(ids: missing) { adjacency.parcels[id] = p }
     }
 
     /// The geometries of many parcels in the registry's CRS, those not yet read read together in one snapshot.

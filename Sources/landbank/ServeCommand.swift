@@ -39,7 +39,9 @@ struct ServeCommand: ParsableCommand {
                                                 computationQueue: computationQueue)
             let registry = try CLI.open(target.registry)
             let path = registry.path, host = self.host
-            let app = try buildApplication(registry: registry, config: limited, address: .hostname(host, port: port)) { bound in
+            let computations = Computations(limited)
+            let app = try buildApplication(registry: registry, config: limited, address: .hostname(host, port: port),
+                                           computations: computations) { bound in
                 print("landbank: serving \(path) on http://\(host.contains(":") ? "[\(host)]" : host):\(bound ?? 0)/"
                       + (settings.publish ? " (published inventory readable without a token)" : ""))
                 fflush(nil)  // every output stream: the line must reach a pipe at once
@@ -50,6 +52,8 @@ struct ServeCommand: ParsableCommand {
             let failure = ServeFailure()
             Task {
                 do { try await app.runService() } catch { failure.error = error }
+                // Nothing may still run inside PROJ or GEOS when the process exits (see `Computations.settle`).
+                await computations.settle(upTo: .seconds(30))
                 done.signal()
             }
             done.wait()

@@ -86,6 +86,11 @@ struct PostGISStoreTests {
         #expect(try json(pg.findBuildings(near).hits) == json(gpkg.findBuildings(near).hits))
         let vacant = BuildingQuery(criteria: BuildingCriteria(minVacantM2: 1000), limit: 10)
         #expect(try json(pg.findBuildings(vacant).hits) == json(gpkg.findBuildings(vacant).hits))
+        // Parcels by id in one statement (the matcher's floor-space search): the same records on both stores.
+        let ids = try gpkg.findParcels(ParcelQuery(limit: 30)).hits.map(\.parcel.parcelID) + ["no such parcel", "x\"]'"]
+        let a = try gpkg.parcels(ids: ids), b = try pg.parcels(ids: ids)
+        #expect(a.count == 30 && Set(a.keys) == Set(b.keys))
+        for id in a.keys.sorted() { #expect(try json(a[id]) == json(b[id]), "\(id)") }
     }
 
     @Test("the history is append-only in the database: an UPDATE, DELETE or TRUNCATE through libpq is refused by a trigger")

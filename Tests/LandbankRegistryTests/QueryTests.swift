@@ -112,6 +112,23 @@ struct QueryTests {
         }
     }
 
+    @Test("parcels by id: the records `parcel(id:)` reads, once each, unknown and odd ids left out")
+    func parcelsByID() throws {
+        let registry = try Self.registry.get()
+        let some = try registry.findParcels(ParcelQuery(limit: 40)).hits.map(\.parcel.parcelID)
+        let ids = some + some.prefix(5) + ["", "no such parcel", "x\"]'\u{0}", "地块"]
+        let found = try registry.parcels(ids: ids)
+        #expect(found.count == 40)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        for id in some {
+            let p = try #require(found[id])
+            let stored = try #require(try registry.parcel(id: id)).0
+            #expect(try encoder.encode(p) == encoder.encode(stored), "\(id)")
+        }
+        #expect(try registry.parcels(ids: []).isEmpty)
+    }
+
     @Test("nearest k against brute force, for every k from 1 to 12, with and without filters")
     func nearestK() throws {
         let search = try SiteSearch(try Self.registry.get())

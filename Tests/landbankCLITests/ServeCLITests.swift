@@ -12,6 +12,9 @@ final class Server {
     init(_ registry: String, _ extra: [String] = []) throws {
         process.executableURL = URL(fileURLWithPath: landbank)
         process.arguments = ["serve", registry, "--port", "0"] + extra
+        // A crash ends the process at once (Swift's backtracer, waiting on its own helper, once held a crashed
+        // server, and the test waiting for it, for good).
+        process.environment = ProcessInfo.processInfo.environment.merging(["SWIFT_BACKTRACE": "enable=no"]) { _, new in new }
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
@@ -45,11 +48,20 @@ final class Server {
         return result
     }
 
-    deinit {
-        // SIGTERM: Hummingbird's service group shuts the server down gracefully.
-        process.terminate()
+    /// SIGTERM (Hummingbird's service group shuts the server down gracefully), then up to 40 s for it to end,
+    /// then SIGKILL. Whether it ended by itself, and how.
+    @discardableResult
+    func stop() -> (ended: Bool, reason: Process.TerminationReason, status: Int32) {
+        if process.isRunning { process.terminate() }
+        let deadline = Date().addingTimeInterval(40)
+        while process.isRunning, Date() < deadline { usleep(20_000) }
+        let ended = !process.isRunning
+        if !ended { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
+        return (ended, process.terminationReason, process.terminationStatus)
     }
+
+    deinit { stop() }
 }
 
 struct ServeTestError: Error, CustomStringConvertible { var description: String }
@@ -100,6 +112,17 @@ struct ServeCLITests {
         try Data(#"{"publish": "yes"}"#.utf8).write(to: URL(fileURLWithPath: config))
         let bad = try lb("serve", reg, "--port", "0", "--config", config)
         #expect(bad.status != 0 && bad.stderr.contains("config.json: publish"))
+    }
+
+    @Test("a server stopped at once after its start (its threads still making their matchers) exits cleanly, every time")
+    func stopRightAfterStart() throws {
+        let reg = try tourRegistry()
+        for i in 0..<4 {
+            let server = try Server(reg)
+            if i % 2 == 1 { usleep(100_000) }
+            let end = server.stop()
+            #expect(end.ended && end.reason == .exit && end.status == 0, "start \(i): \(end)")
+        }
     }
 
     @Test("the web page in headless Chromium draws the parcels and a match's candidates (screenshots in out/screenshots)",

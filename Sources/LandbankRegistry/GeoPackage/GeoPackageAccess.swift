@@ -39,6 +39,18 @@ final class GeoPackageAccess: StoreWriter {
         return (Parcel(row: row), try SpatialLayer.geometry(row, id: id, path: path))
     }
 
+    func parcels(ids: [String]) throws -> [Parcel] {
+        guard !ids.isEmpty else { return [] }
+        // One statement whatever the count (the ids as one JSON array), each id one seek in the parcel_id index.
+        return try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT \(Parcel.Columns.all) FROM parcels WHERE parcel_id IN (SELECT value FROM json_each(?))
+            """), arguments: [try Self.jsonArray(ids)]).map { Parcel(row: $0) }
+    }
+
+    static func jsonArray(_ strings: [String]) throws -> String {
+        String(decoding: try JSONSerialization.data(withJSONObject: strings), as: UTF8.self)
+    }
+
     func forEachParcel(_ filter: ParcelFilter, limit: Int?, _ body: (Parcel) throws -> Void) throws {
         let (whereSQL, args) = filter.sql
         let limitSQL = limit.map { " LIMIT \($0)" } ?? ""

@@ -39,6 +39,13 @@ final class PGAccess: StoreWriter {
         return (PGRecords.parcel(r), try PGGeometry.multiPolygon(r, id: id, location: location))
     }
 
+    func parcels(ids: [String]) throws -> [Parcel] {
+        guard !ids.isEmpty else { return [] }
+        let json = String(decoding: try JSONSerialization.data(withJSONObject: ids), as: UTF8.self)
+        return try c.query("SELECT \(PGRecords.parcelColumns) FROM parcels WHERE parcel_id IN (SELECT jsonb_array_elements_text($1::jsonb))",
+                           [json]).rows.map(PGRecords.parcel)
+    }
+
     /// The filter as a WHERE clause on `parcels` and its parameters, numbered from `$first`.
     static func filterSQL(_ f: ParcelFilter, alias: String = "", first: Int = 1) -> (String, [PGEncodable?]) {
         var clauses: [String] = []

@@ -7,6 +7,15 @@ extension Registry {
         try parcelsWithShapes(of: ids).mapValues(\.geometry)
     }
 
+    /// Many parcels without their geometries, by id, read by one statement; ids not in the registry are left out.
+    /// What the matcher's floor-space search reads for the buildings it finds (their parcels' zones and statuses).
+    public func parcels(ids: [String]) throws -> [String: Parcel] {
+        try store.mapped {
+            let found = try store.read { try $0.parcels(ids: ids) }
+            return Dictionary(found.map { ($0.parcelID, $0) }, uniquingKeysWith: { a, _ in a })
+        }
+    }
+
     /// Many parcels with their geometries (registry CRS), read in one snapshot; ids not in the registry are left
     /// out. What the matcher's floor-space search reads for the buildings it finds: one read instead of one each.
     public func parcelsWithShapes(of ids: [String]) throws -> [String: (parcel: Parcel, geometry: MultiPolygon)] {

@@ -84,6 +84,9 @@ protocol StoreReader {
     func subjectExists(_ s: Subject) throws -> Bool
     /// A parcel with its geometry in the registry's CRS.
     func parcel(id: String) throws -> (parcel: Parcel, geometry: MultiPolygon)?
+    /// The parcels of these ids, without their geometries, in one statement, in no order; ids not in the
+    /// registry are left out.
+    func parcels(ids: [String]) throws -> [Parcel]
     /// The parcels the filter selects, by parcel id, streamed.
     func forEachParcel(_ filter: ParcelFilter, limit: Int?, _ body: (Parcel) throws -> Void) throws
     /// The parcels the filter selects with their geometries (registry CRS), by parcel id, streamed.

@@ -122,6 +122,17 @@ public final class Computations: @unchecked Sendable {
         for _ in 0..<width { Task(executorPreference: ThreadExecutor.shared) { try? body() } }
     }
 
+    /// Waits, up to `limit`, until no work runs on landbank's threads (the warm-up, computations, the registry's
+    /// short calls). A server that stops must: exiting runs the C++ libraries' static destructors (PROJ's, GEOS's)
+    /// under any thread still inside them, and a server stopped right after its start crashed in
+    /// `proj_create_crs_to_crs` while a thread was still making its matcher.
+    public func settle(upTo limit: Duration) async {
+        let deadline = ContinuousClock.now + limit
+        while ContinuousClock.now < deadline, !(ThreadExecutor.shared.isIdle && ThreadExecutor.blocking.isIdle) {
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+    }
+
     /// A computation ended: its slot goes to the first in the queue, or is freed.
     private func release() {
         let next = lock.withLock { () -> Once<Void>? in

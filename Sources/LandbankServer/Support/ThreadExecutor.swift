@@ -27,9 +27,13 @@ final class ThreadExecutor: TaskExecutor, @unchecked Sendable {
     private var jobs: [UnownedJob] = []
     private var idle = 0
     private var started = 0
+    /// Jobs running now.
+    private var running = 0
 
     /// Threads started so far (for tests: they are reused, not one per job).
     var threadCount: Int { condition.withLock { started } }
+    /// Whether no job runs or waits.
+    var isIdle: Bool { condition.withLock { jobs.isEmpty && running == 0 } }
 
     init(name: String = "landbank-computation") { self.name = name }
 
@@ -60,9 +64,11 @@ final class ThreadExecutor: TaskExecutor, @unchecked Sendable {
                     condition.wait()
                     idle -= 1
                 }
+                running += 1
                 return jobs.removeFirst()
             }
             job.runSynchronously(on: executor)
+            condition.withLock { running -= 1 }
         }
     }
 }
