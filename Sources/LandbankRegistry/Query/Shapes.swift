@@ -17,7 +17,7 @@ extension Registry {
     }
 
     /// Many parcels with their geometries (registry CRS), read in one snapshot; ids not in the registry are left
-    /// out. What the matcher's floor-space search reads for the buildings it finds: one read instead of one each.
+    /// out. What `shapes(of:)` reads for a set's adjacency: one read instead of one each.
     public func parcelsWithShapes(of ids: [String]) throws -> [String: (parcel: Parcel, geometry: MultiPolygon)] {
         try store.mapped {
             try store.read { r in
