@@ -7,7 +7,7 @@
 #   scripts/bench-serve.sh [N=1000000] [SECONDS=30]
 #
 # WRITER_RATE=R (default 10) paces each writer at R writes a second (a write: its ETag read and the write), four
-# writers 40 a second, far more than a bureau's clerks record; WRITER_RATE=0 lets them write as fast as the server
+# writers up to 40 a second (half that once their sites are all assigned), far more than a bureau's clerks record; WRITER_RATE=0 lets them write as fast as the server
 # answers (a stress load, each writer keeping a request in flight at all times).
 #
 # The registry is bench-query's (out/bench-query/reg-N.gpkg, made by the same generator and import when missing),

@@ -55,8 +55,9 @@ def main():
         start = time.monotonic()
         while time.monotonic() < deadline:
             if a.rate > 0:
-                # The i-th write is due at start + i / rate; a late one goes at once (no catching up in a burst
-                # beyond that: the schedule is kept, not the count).
+                # The i-th slot is due at start + i / rate; a writer that fell behind goes at once until it is back
+                # on the schedule. Every other slot is a site assignment: once a writer's sites are all assigned,
+                # those slots pass without a write, so the rate then halves.
                 wait = start + i / a.rate - time.monotonic()
                 if wait > 0: time.sleep(wait)
             t0 = time.monotonic()
