@@ -31,4 +31,10 @@ public struct BoundingBox: Hashable, Sendable {
     public func intersects(_ o: BoundingBox) -> Bool {
         minX <= o.maxX && o.minX <= maxX && minY <= o.maxY && o.minY <= maxY
     }
+
+    /// The part of this box inside `o` (closed boxes: one touching `o` keeps its edge), or nil when they do not meet.
+    public func clipped(to o: BoundingBox) -> BoundingBox? {
+        guard intersects(o) else { return nil }
+        return BoundingBox(minX: max(minX, o.minX), minY: max(minY, o.minY), maxX: min(maxX, o.maxX), maxY: min(maxY, o.maxY))
+    }
 }

@@ -92,8 +92,12 @@ final class SiteFinder {
         var out: [(BuildingHit, Parcel)] = []
         var reach = Double.infinity
         for zone in d.zones.map({ $0.map(Optional.some) }) ?? [nil] {
-            var q = BuildingQuery(criteria: BuildingCriteria(minVacantM2: d.floorSpaceM2?.min), parcelZone: zone,
-                                  near: d.near.map(Self.point), limit: count)
+            // Every building minimum of the demand, an unknown value passing (missing data rank a site lower): the
+            // site index skips the buildings that fail one, instead of reading, measuring and judging each.
+            var criteria = BuildingCriteria(minVacantM2: d.floorSpaceM2?.min, minClearHeightM: d.clearHeightM,
+                                            minFloorLoadKNm2: d.floorLoadKNm2, minPowerKVA: d.powerKVA, minCraneT: d.craneT)
+            criteria.orUnknown = true
+            var q = BuildingQuery(criteria: criteria, parcelZone: zone, near: d.near.map(Self.point), limit: count)
             q.statuses = book.floorStatuses
             let page = try search.buildings(q)
             if page.nextPageToken != nil { reach = min(reach, page.hits.last?.distanceKm ?? 0) }

@@ -61,6 +61,7 @@ struct QueryTests {
         if often() { q.buildings.minCraneT = Double.random(in: 0...50, using: &g) }
         if often() { q.buildings.standardFactory = true }
         if often() { q.buildings.availableBy = CivilDate(year: 2025, month: Int.random(in: 1...12, using: &g), day: 1)! }
+        if often() { q.buildings.orUnknown = true }
         let o = RandomSites.origin
         if often() {
             let x = o.x + Double.random(in: -500...4_500, using: &g), y = o.y + Double.random(in: -500...3_500, using: &g)
@@ -171,9 +172,12 @@ struct QueryTests {
         let search = try SiteSearch(r)
         let parcels = Dictionary(uniqueKeysWithValues: try Self.sites.get().map { ($0.parcel.parcelID, $0.parcel) })
         var g = SplitMix64(seed: 5)
-        for _ in 0..<60 {
+        var unknownsKept = 0
+        for i in 0..<120 {
             let p = Self.randomQuery(&g)
             var q = BuildingQuery(criteria: p.buildings, parcelZone: p.zone, parcelStatus: p.status, near: p.near)
+            // Half of them as the matcher asks: an unknown clear height, power, floor load, crane or date passes.
+            q.criteria.orUnknown = i % 2 == 1
             q.statuses = p.statuses
             let expected = try r.buildings().filter { b in
                 q.criteria.matches(b) && (q.parcelZone == nil || parcels[b.parcelID]?.zone == q.parcelZone)
@@ -189,9 +193,16 @@ struct QueryTests {
             }.filter { q.near == nil || $0.1! <= q.near!.withinKm }
                 .sorted { ($0.1 ?? 0, $0.0) < ($1.1 ?? 0, $1.0) }
             #expect(try search.buildings(q).hits.map(\.building.buildingID) == expected.map(\.0))
+            if q.criteria.orUnknown {
+                var strict = q.criteria
+                strict.orUnknown = false
+                unknownsKept += expected.count - expected.filter { e in strict.matches(try! r.buildings().first { $0.buildingID == e.0 }!) }.count
+            }
             q.limit = 3
             #expect(try search.buildings(q).hits.map(\.building.buildingID) == expected.prefix(3).map(\.0))
         }
+        // Buildings with an unknown value that a criterion kept: the comparison covered them.
+        #expect(unknownsKept > 20)
     }
 
     @Test("the distance to a parcel is 0 inside it and the geodesic to its nearest edge outside")

@@ -2,7 +2,8 @@ import Foundation
 @testable import LandbankRegistry
 
 /// A registry of random parcels (squares of 20–190 m on a 200 m grid near Xinyu, EPSG:4547) with random
-/// attributes, and random buildings on about half of them, some attributes left empty.
+/// attributes, and random buildings on about half of them, some attributes left empty. `zonesApart`: each zone
+/// a band of columns (west to east) instead of scattered, as a development zone's 片区 lie.
 enum RandomSites {
     static let origin = (x: 592_000.0, y: 3_075_000.0)
     static let columns = 20, rows = 15, cell = 200.0
@@ -10,7 +11,7 @@ enum RandomSites {
     static let uses = ["industrial", "warehousing", "commercial"]
     static let statuses: [ParcelStatus] = [.recovered, .revitalized, .underRecovery]
 
-    static func make(seed: UInt64) throws -> Registry {
+    static func make(seed: UInt64, zonesApart: Bool = false) throws -> Registry {
         var g = SplitMix64(seed: seed)
         let dir = try scratchDirectory()
         var parcels: [String] = [], buildings: [String] = []
@@ -19,7 +20,7 @@ enum RandomSites {
             let half = Double.random(in: 10...95, using: &g)
             let id = String(format: "R-%04d", i)
             parcels.append(feature(id, square(cx, cy, half), [
-                "zone": zones.randomElement(using: &g)!, "land_use": uses.randomElement(using: &g)!,
+                "zone": zonesApart ? zones[(i % columns) * zones.count / columns] : zones.randomElement(using: &g)!, "land_use": uses.randomElement(using: &g)!,
                 "status": statuses.randomElement(using: &g)!.rawValue,
             ]))
             guard Bool.random(using: &g) else { continue }

@@ -14,7 +14,7 @@ struct SiteIndexTests {
         let attributes = index.attributes.map { a -> String in
             let c = "t.\(a.column)"
             return """
-                ((\(c) IS NULL AND s.max_\(a.name) <= -2.9e38)
+                ((\(c) IS NULL AND \(index.missing < 0 ? "s.max_\(a.name) <= -2.9e38" : "s.min_\(a.name) >= 2.9e38"))
                  OR (typeof(\(c)) IN ('integer', 'real') AND s.min_\(a.name) <= \(c) AND s.max_\(a.name) >= \(c))
                  OR (typeof(\(c)) = 'text' AND s.min_\(a.name) <= -2.9e38 AND s.max_\(a.name) >= 2.9e38))
                 """
@@ -135,6 +135,13 @@ struct SiteIndexTests {
         let columns = ["cadastral_mu", "ellipsoidal_mu"].flatMap { ["min_\($0)", "max_\($0)"] }
         let names = try r.db.read { try Row.fetchAll($0, sql: "PRAGMA table_info(landbank_parcels_site)").map { $0["name"] as String } }
         #expect(names == ["id", "minx", "maxx", "miny", "maxy"] + columns)
-        #expect(BuildingCriteria(minVacantM2: 1, minClearHeightM: 2, minFloorLoadKNm2: 3, minPowerKVA: 4).siteConditions.conditions.count == 3)
+        // Buildings' unknown values lie above every value: each minimum also bounds the dimension's minimum below
+        // them, unless unknown values pass (the matcher's criteria), and floor load has no dimension.
+        var criteria = BuildingCriteria(minVacantM2: 1, minClearHeightM: 2, minFloorLoadKNm2: 3, minPowerKVA: 4)
+        #expect(criteria.siteConditions.conditions.map(\.0) == ["r.max_vacant_m2 >= ?", "r.min_vacant_m2 <= ?",
+            "r.max_clear_height_m >= ?", "r.min_clear_height_m <= ?", "r.max_power_kva >= ?", "r.min_power_kva <= ?"])
+        criteria.orUnknown = true
+        #expect(criteria.siteConditions.conditions.map(\.0) == ["r.max_vacant_m2 >= ?", "r.min_vacant_m2 <= ?",
+            "r.max_clear_height_m >= ?", "r.max_power_kva >= ?"])
     }
 }

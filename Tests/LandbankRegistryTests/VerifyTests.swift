@@ -8,7 +8,7 @@ struct VerifyTests {
     func clean() throws {
         let report = try fullFixture().verify()
         #expect(report.ok, "\(report.checks.filter { !$0.ok })")
-        #expect(report.checks.count == 15)
+        #expect(report.checks.count == 16)
     }
 
     @Test("a geometry edited through GDAL (as QGIS would) leaves stale areas, which verify names")

@@ -88,6 +88,7 @@ extension GeoPackageStore {
                 if let site = SiteIndex.all.first(where: { $0.table == t }) { p += try Self.siteIndexProblems(db, site) }
                 report.add("spatial index of \(t)", p, limit: limit)
             }
+            report.add("zone extents", try ZoneExtents.problems(db), limit: limit)
             try Self.verifyGeometries(db, measure, &report, limit: limit)
             try Self.verifyHistory(db, path: path, &report, limit: limit)
             try Self.verifyProjects(db, &report, limit: limit)
@@ -111,6 +112,7 @@ extension GeoPackageStore {
                 try db.execute(sql: "DELETE FROM \(index.name)")
                 try db.execute(sql: index.fill)
             }
+            if try !ZoneExtents.problems(db).isEmpty { try ZoneExtents.fill(db) }
         }
         return try recordOutsideEdits()
     }

@@ -65,8 +65,12 @@ struct PGConditions {
             ("vacant_floor_area_m2", k.minVacantM2), ("clear_height_m", k.minClearHeightM),
             ("floor_load_kn_m2", k.minFloorLoadKNm2), ("power_kva", k.minPowerKVA), ("crane_t", k.minCraneT),
         ]
-        for (column, value) in minimums { if let value { add("\(alias).\(column) >= ?", value) } }
+        for (column, value) in minimums {
+            guard let value else { continue }
+            let unknown = k.orUnknown && column != "vacant_floor_area_m2" ? " OR \(alias).\(column) IS NULL" : ""
+            add("(\(alias).\(column) >= ?\(unknown))", value)
+        }
         if k.standardFactory { add("\(alias).standard_factory = ?", 1) }
-        if let d = k.availableBy { add("\(alias).available_from <= ?", d.description) }
+        if let d = k.availableBy { add("(\(alias).available_from <= ?\(k.orUnknown ? " OR \(alias).available_from IS NULL" : ""))", d.description) }
     }
 }

@@ -12,6 +12,9 @@ public struct BuildingCriteria: Sendable, Equatable {
     public var standardFactory: Bool
     /// Available on or before this date (`available_from` ≤ it); a building with no date does not qualify.
     public var availableBy: CivilDate?
+    /// A building whose clear height, floor load, power, crane or date is not known meets the criterion on it
+    /// (the matcher's view: missing data rank a site lower, they never hide it). Asks nothing by itself.
+    public var orUnknown = false
 
     public init(minVacantM2: Double? = nil, minClearHeightM: Double? = nil, minFloorLoadKNm2: Double? = nil,
                 minPowerKVA: Double? = nil, minCraneT: Double? = nil, standardFactory: Bool = false,
@@ -25,15 +28,19 @@ public struct BuildingCriteria: Sendable, Equatable {
         self.availableBy = availableBy
     }
 
-    public var isEmpty: Bool { self == BuildingCriteria() }
+    public var isEmpty: Bool {
+        var asked = self
+        asked.orUnknown = false
+        return asked == BuildingCriteria()
+    }
 
     /// Whether a building meets every criterion (the definition the SQL below must agree with).
     public func matches(_ b: Building) -> Bool {
-        func atLeast(_ v: Double?, _ min: Double?) -> Bool { min.map { m in v.map { $0 >= m } ?? false } ?? true }
-        return atLeast(b.vacantFloorAreaM2, minVacantM2) && atLeast(b.clearHeightM, minClearHeightM)
-            && atLeast(b.floorLoadKNm2, minFloorLoadKNm2) && atLeast(b.powerKVA, minPowerKVA)
-            && atLeast(b.craneT, minCraneT) && (!standardFactory || b.standardFactory)
-            && availableBy.map { by in b.availableFrom.map { $0 <= by } ?? false } ?? true
+        func atLeast(_ v: Double?, _ min: Double?, _ unknown: Bool = false) -> Bool { min.map { m in v.map { $0 >= m } ?? unknown } ?? true }
+        return atLeast(b.vacantFloorAreaM2, minVacantM2) && atLeast(b.clearHeightM, minClearHeightM, orUnknown)
+            && atLeast(b.floorLoadKNm2, minFloorLoadKNm2, orUnknown) && atLeast(b.powerKVA, minPowerKVA, orUnknown)
+            && atLeast(b.craneT, minCraneT, orUnknown) && (!standardFactory || b.standardFactory)
+            && availableBy.map { by in b.availableFrom.map { $0 <= by } ?? orUnknown } ?? true
     }
 
 }

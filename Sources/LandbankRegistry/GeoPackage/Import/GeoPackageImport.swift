@@ -64,7 +64,8 @@ extension GeoPackageStore {
                                     store: access, file: source.name, options: options)
                     : nil
                 func added(_ fid: Int64, _ row: ImportPipeline.Row) {
-                    index.add(id: fid, envelope: row.output.envelope)
+                    let zone: String? = if case .parcel(let a) = row.attributes { a.zone } else { nil }
+                    index.add(id: fid, envelope: row.output.envelope, zone: zone)
                     totals.add(row.output.cadastralAreaM2, row.output.ellipsoidalAreaM2)
                     run.added += 1
                 }

@@ -18,6 +18,9 @@ struct SpatialIndexLoader {
     private(set) var added = 0
     private var firstID: Int64 = .max
     private(set) var extent: BoundingBox?
+    /// Each zone's envelope of the rows added (parcels), for `ZoneExtents`.
+    private var zones: [String: BoundingBox] = [:]
+    private var keepsZones: Bool { table == "parcels" }
 
     var rtree: String { "rtree_\(table)_geom" }
     private var insertTrigger: (name: String, sql: String) {
@@ -33,13 +36,15 @@ struct SpatialIndexLoader {
         site = SiteIndex.all.first { $0.table == table }
         try db.execute(sql: "DROP TRIGGER \(insertTrigger.name)")
         if let site { try db.execute(sql: "DROP TRIGGER \(site.insertTrigger)") }
+        if keepsZones { try db.execute(sql: "DROP TRIGGER \(ZoneExtents.insertTrigger)") }
     }
 
-    /// A row added to the layer, with its envelope.
-    mutating func add(id: Int64, envelope e: BoundingBox) {
+    /// A row added to the layer, with its envelope and (a parcel) its zone.
+    mutating func add(id: Int64, envelope e: BoundingBox, zone: String?) {
         added += 1
         firstID = min(firstID, id)
         extent = extent.map { $0.union(e) } ?? e
+        if let zone, keepsZones { zones[zone] = zones[zone].map { $0.union(e) } ?? e }
     }
 
     func finish() throws {
@@ -52,6 +57,10 @@ struct SpatialIndexLoader {
         }
         try db.execute(sql: insertTrigger.sql)
         if let site { try db.execute(sql: site.triggers[0]) }
+        if keepsZones {
+            try ZoneExtents.widen(db, by: zones)
+            try db.execute(sql: ZoneExtents.triggers[0])
+        }
     }
 
     /// The new rows into the trees as the triggers would have put them.

@@ -17,7 +17,7 @@ extension GeoPackageStore {
             if q.near != nil || q.bbox != nil {
                 return try search.spatial(db, layer: .parcels, site: site, conditions: conditions, args, near: q.near, bbox: q.bbox,
                                    need: sort == .distance ? need : nil, after: after, sortByDistance: sort == .distance,
-                                   keepShapes: q.withShapes, foundNothing: { known?.note() }) { row in
+                                   zones: q.requiredZones, keepShapes: q.withShapes, foundNothing: { known?.note() }) { row in
                     let p = Parcel(row: row)
                     return (p, p.parcelID, key(p))
                 }

@@ -26,6 +26,16 @@ extension ParcelQuery {
         return (conditions.isEmpty ? "1" : conditions.joined(separator: " AND "), args)
     }
 
+    /// The zones a parcel must lie in (`zone` and `zones` together), or nil when any will do.
+    var requiredZones: [String]? {
+        switch (zone, zones) {
+        case (nil, nil): nil
+        case (let z?, nil): [z]
+        case (nil, let all?): all
+        case (let z?, let all?): all.contains(z) ? [z] : []
+        }
+    }
+
     /// `column IN (?, …)` for the values, statuses or zones ("0" for none).
     static func anyOf(_ column: String, _ values: [String], _ args: inout StatementArguments) -> String {
         if values.isEmpty { return "0" }
@@ -58,9 +68,15 @@ extension BuildingCriteria {
             ("vacant_floor_area_m2", minVacantM2), ("clear_height_m", minClearHeightM),
             ("floor_load_kn_m2", minFloorLoadKNm2), ("power_kva", minPowerKVA), ("crane_t", minCraneT),
         ]
-        for (column, value) in minimums { if let value { out.append(("\(alias).\(column) >= ?", value)) } }
+        for (column, value) in minimums {
+            guard let value else { continue }
+            let unknown = orUnknown && column != "vacant_floor_area_m2" ? " OR \(alias).\(column) IS NULL" : ""
+            out.append(("(\(alias).\(column) >= ?\(unknown))", value))
+        }
         if standardFactory { out.append(("\(alias).standard_factory = ?", 1)) }
-        if let availableBy { out.append(("\(alias).available_from <= ?", availableBy.description)) }
+        if let availableBy {
+            out.append(("(\(alias).available_from <= ?\(orUnknown ? " OR \(alias).available_from IS NULL" : ""))", availableBy.description))
+        }
         return out
     }
 }

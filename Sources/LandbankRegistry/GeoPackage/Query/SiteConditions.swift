@@ -12,6 +12,14 @@ struct SiteConditions {
         if let value { conditions.append(("r.max_\(name) >= ?", value)) }
     }
 
+    /// The value of attribute `name` (buildings: an unknown one is stored above every value) is at least
+    /// `value`, or unknown when `orUnknown`.
+    mutating func atLeast(_ name: String, _ value: Double?, orUnknown: Bool) {
+        guard let value else { return }
+        atLeast(name, value)
+        if !orUnknown { conditions.append(("r.min_\(name) <= ?", SiteIndex.unknownAbove)) }
+    }
+
     /// The value of attribute `name` is at most `value`.
     mutating func atMost(_ name: String, _ value: Double?) {
         if let value { conditions.append(("r.min_\(name) <= ?", value)) }
@@ -33,9 +41,9 @@ extension BuildingCriteria {
     /// The site-index conditions of the criteria the buildings' index holds (vacant area, clear height, power).
     var siteConditions: SiteConditions {
         var s = SiteConditions()
-        s.atLeast("vacant_m2", minVacantM2)
-        s.atLeast("clear_height_m", minClearHeightM)
-        s.atLeast("power_kva", minPowerKVA)
+        s.atLeast("vacant_m2", minVacantM2, orUnknown: false)
+        s.atLeast("clear_height_m", minClearHeightM, orUnknown: orUnknown)
+        s.atLeast("power_kva", minPowerKVA, orUnknown: orUnknown)
         return s
     }
 }

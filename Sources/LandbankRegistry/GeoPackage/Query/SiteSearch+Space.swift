@@ -6,9 +6,11 @@ extension SiteSearch {
     /// R*Tree. With `need` (and a distance sort) it is a nearest-k search over growing windows: each round reads
     /// only the R*Tree entries the previous window did not, and it stops once `need` sites lie within the
     /// radius already covered, since nothing outside that window can be nearer. Without `need` one window of
-    /// the whole radius is read. Results come unsorted, each with its key and distance.
+    /// the whole radius is read. `zones` (parcels only): the rows are in one of these zones, so each window is
+    /// read only where it meets their extents (`ZoneExtents`). Results come unsorted, each with its key and
+    /// distance.
     func spatial<T>(_ db: Database, layer: SpatialLayer, site: SiteConditions, conditions: String, _ args: StatementArguments,
-                    near: NearPoint?, bbox: BoundingBox?, need: Int?, after: PageToken?, sortByDistance: Bool,
+                    near: NearPoint?, bbox: BoundingBox?, need: Int?, after: PageToken?, sortByDistance: Bool, zones: [String]? = nil,
                     keepShapes: Bool = false, foundNothing: () -> Void = {}, decode: (Row) -> (item: T, id: String, key: Double)) throws -> [Found<T>] {
         let fromAttributes: Bool
         if site.isEmpty {
@@ -29,27 +31,34 @@ extension SiteSearch {
         }
         // Something may match: the windows are read in one snapshot.
         return try db.snapshot {
-            try windows(db, layer: layer, site: site, conditions: conditions, args, near: near, bbox: bbox, need: need,
-                        after: after, sortByDistance: sortByDistance, fromAttributes: fromAttributes, keepShapes: keepShapes,
-                        decode: decode)
+            let clips = try zones.map { try ZoneExtents.boxes(db, zones: $0) }
+            if clips?.isEmpty == true { return [] }
+            return try windows(db, layer: layer, site: site, conditions: conditions, args, near: near, bbox: bbox, need: need,
+                               after: after, sortByDistance: sortByDistance, fromAttributes: fromAttributes, clips: clips,
+                               keepShapes: keepShapes, decode: decode)
         }
     }
 
-    /// The window reads of `spatial`, once the attribute check found that something may match.
+    /// The window reads of `spatial`, once the attribute check found that something may match. `clips`: the
+    /// boxes holding every row that may match (the zones' extents); a window is read where it meets them.
     private func windows<T>(_ db: Database, layer: SpatialLayer, site: SiteConditions, conditions: String, _ args: StatementArguments,
                             near: NearPoint?, bbox: BoundingBox?, need: Int?, after: PageToken?, sortByDistance: Bool,
-                            fromAttributes: Bool, keepShapes: Bool, decode: (Row) -> (item: T, id: String, key: Double)) throws -> [Found<T>] {
+                            fromAttributes: Bool, clips: [BoundingBox]?, keepShapes: Bool,
+                            decode: (Row) -> (item: T, id: String, key: Double)) throws -> [Found<T>] {
         var out: [Found<T>] = []
+        // Zones' extents may overlap: a row read through two of them is kept once.
+        var taken: Set<String>? = (clips?.count ?? 0) > 1 ? [] : nil
         func read(_ window: BoundingBox, seen: BoundingBox?, _ accept: (Row, String, MultiPolygon) throws -> Double?) throws {
-            var w = window
-            if let bbox {
-                guard w.intersects(bbox) else { return }
-                w = BoundingBox(minX: max(w.minX, bbox.minX), minY: max(w.minY, bbox.minY),
-                                maxX: min(w.maxX, bbox.maxX), maxY: min(w.maxY, bbox.maxY))
-            }
+            var parts = [window]
+            if let bbox { parts = parts.compactMap { $0.clipped(to: bbox) } }
+            if let clips { parts = parts.flatMap { w in clips.compactMap { w.clipped(to: $0) } } }
+            for w in parts { try readPart(w, seen: seen, accept) }
+        }
+        func readPart(_ w: BoundingBox, seen: BoundingBox?, _ accept: (Row, String, MultiPolygon) throws -> Double?) throws {
             let rows = try layer.rows(db, window: w, seen: seen, site: site, conditions: conditions, args, fromAttributes: fromAttributes)
             while let row = try rows.next() {
                 let (item, id, key0) = decode(row)
+                if taken != nil, !taken!.insert(id).inserted { continue }
                 let g = try SpatialLayer.geometry(row, id: id, path: registry.path)
                 if let bbox, !g.intersects(bbox) { continue }
                 guard let distance = try accept(row, id, g) else { continue }

@@ -84,6 +84,8 @@ enum Migrations {
         m.registerMigration("v14-unsealed-geometry-index") { db in
             try db.execute(sql: "CREATE INDEX geometry_history_unsealed ON geometry_history(id) WHERE hash IS NULL")
         }
+        m.registerMigration(ZoneExtents.name) { db in try ZoneExtents.run(db) }
+        m.registerMigration(UnknownsAboveMigration.name) { db in try UnknownsAboveMigration.run(db) }
         return m
     }
 }

@@ -12,17 +12,24 @@ struct SiteIndex: Sendable {
     let name: String
     /// The tree's attribute dimensions: each one's name and the layer's column it holds.
     let attributes: [(name: String, column: String)]
+    /// What an empty attribute is stored as (both bounds): parcels' below every value a query can ask a minimum
+    /// of (a float32), so that a minimum leaves them out in the tree; buildings' above every value (migration 16),
+    /// so that a minimum keeps them and the matcher, for which an unknown clear height or power is missing data
+    /// and not a failure, finds them through the tree (`BuildingCriteria.orUnknown`); a query that wants them
+    /// out bounds the dimension's minimum below `unknownAbove` too.
+    let missing: Double
 
     static let parcels = SiteIndex(table: "parcels", name: "landbank_parcels_site", attributes: [
         ("cadastral_mu", "cadastral_area_mu"), ("ellipsoidal_mu", "ellipsoidal_area_mu"),
-    ])
+    ], missing: -3.0e38)
     static let buildings = SiteIndex(table: "buildings", name: "landbank_buildings_site", attributes: [
         ("vacant_m2", "vacant_floor_area_m2"), ("clear_height_m", "clear_height_m"), ("power_kva", "power_kva"),
-    ])
+    ], missing: 3.0e38)
     static let all = [parcels, buildings]
 
-    /// What an empty attribute is stored as: below every value a query can ask a minimum of (a float32).
-    static let missing = -3.0e38
+    /// Buildings' tree bounds above this are unknown values (`missing`, 3e38 rounded to a float32); a real clear
+    /// height, power or floor area lies far below.
+    static let unknownAbove = 2.9e38
     /// The bounds given to a value that is not a number (text written by another program): the whole line,
     /// so that no range excludes it and the exact condition decides.
     static let unbounded = 3.0e38
@@ -43,8 +50,8 @@ struct SiteIndex: Sendable {
         for a in attributes {
             let c = "\(row).\(a.column)"
             let number = "typeof(\(c)) IN ('integer', 'real')"
-            v.append("CASE WHEN \(number) THEN \(c) WHEN \(c) IS NULL THEN \(Self.missing) ELSE \(-Self.unbounded) END")
-            v.append("CASE WHEN \(number) THEN \(c) WHEN \(c) IS NULL THEN \(Self.missing) ELSE \(Self.unbounded) END")
+            v.append("CASE WHEN \(number) THEN \(c) WHEN \(c) IS NULL THEN \(missing) ELSE \(-Self.unbounded) END")
+            v.append("CASE WHEN \(number) THEN \(c) WHEN \(c) IS NULL THEN \(missing) ELSE \(Self.unbounded) END")
         }
         return v
     }

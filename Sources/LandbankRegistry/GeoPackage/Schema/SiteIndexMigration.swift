@@ -13,3 +13,17 @@ enum SiteIndexMigration {
         }
     }
 }
+
+/// Migration 16: buildings' unknown values stored above every value instead of below (`SiteIndex.missing`):
+/// the tree refilled, its triggers made again (they hold the value).
+enum UnknownsAboveMigration {
+    static let name = "v16-building-unknowns-above"
+
+    static func run(_ db: Database) throws {
+        let index = SiteIndex.buildings
+        for t in ["insert", "update", "delete"] { try db.execute(sql: "DROP TRIGGER IF EXISTS \(index.name)_\(t)") }
+        for t in index.triggers { try db.execute(sql: t) }
+        try db.execute(sql: "DELETE FROM \(index.name)")
+        try db.execute(sql: index.fill)
+    }
+}
