@@ -13,6 +13,11 @@ struct SiteIndexTests {
     static func wrongCells(_ r: Registry, _ index: SiteIndex) throws -> [Int64] {
         let attributes = index.attributes.map { a -> String in
             let c = "t.\(a.column)"
+            if let codes = a.codes {
+                // A text column's value stands as its position in the codes.
+                let code = "coalesce((SELECT key FROM json_each('\(String(decoding: try! JSONEncoder().encode(codes), as: UTF8.self))') WHERE value = \(c)), -3e38)"
+                return "(s.min_\(a.name) <= \(code) AND s.max_\(a.name) >= \(code))"
+            }
             return """
                 ((\(c) IS NULL AND \(index.missing < 0 ? "s.max_\(a.name) <= -2.9e38" : "s.min_\(a.name) >= 2.9e38"))
                  OR (typeof(\(c)) IN ('integer', 'real') AND s.min_\(a.name) <= \(c) AND s.max_\(a.name) >= \(c))
@@ -132,7 +137,7 @@ struct SiteIndexTests {
         // rtree's plan names each constraint by operator and column: 6 constraints, the two on mu included.
         let detail = try r.db.read { try Row.fetchAll($0, sql: "EXPLAIN QUERY PLAN " + sql, arguments: [40.0, 60.0]).map { $0["detail"] as String } }
         #expect(detail.joined().contains("VIRTUAL TABLE INDEX 2:"), "\(detail)")
-        let columns = ["cadastral_mu", "ellipsoidal_mu"].flatMap { ["min_\($0)", "max_\($0)"] }
+        let columns = ["cadastral_mu", "ellipsoidal_mu", "status"].flatMap { ["min_\($0)", "max_\($0)"] }
         let names = try r.db.read { try Row.fetchAll($0, sql: "PRAGMA table_info(landbank_parcels_site)").map { $0["name"] as String } }
         #expect(names == ["id", "minx", "maxx", "miny", "maxy"] + columns)
         // Buildings' unknown values lie above every value: each minimum also bounds the dimension's minimum below
@@ -143,5 +148,24 @@ struct SiteIndexTests {
         criteria.orUnknown = true
         #expect(criteria.siteConditions.conditions.map(\.0) == ["r.max_vacant_m2 >= ?", "r.min_vacant_m2 <= ?",
             "r.max_clear_height_m >= ?", "r.max_power_kva >= ?"])
+    }
+
+    @Test("a parcel's status is a dimension of its site index: a status recorded moves its entry, searches by status find it at once")
+    func statusDimension() throws {
+        let r = try RandomSites.make(seed: 35)
+        var byStatus = ParcelQuery(near: Self.near)
+        byStatus.statuses = [.recovered, .idle]
+        #expect(byStatus.siteConditions(projected: true).conditions.map(\.0) == ["r.max_status >= ?", "r.min_status <= ?"])
+        #expect(byStatus.siteConditions(projected: true).conditions.map(\.1) == [1, 2])
+        let parcel = try #require(try r.parcels().first { $0.status == .underRecovery })
+        #expect(try !SiteSearch(r).parcels(byStatus).hits.contains { $0.parcel.parcelID == parcel.parcelID })
+        try r.record(NewEvent(subject: Subject(.parcel, parcel.parcelID), date: CivilDate.today().adding(days: 1), status: .recovered, recordedBy: "clerk"))
+        #expect(try SiteSearch(r).parcels(byStatus).hits.contains { $0.parcel.parcelID == parcel.parcelID })
+        byStatus.statuses = [.underRecovery]
+        #expect(try !SiteSearch(r).parcels(byStatus).hits.contains { $0.parcel.parcelID == parcel.parcelID })
+        try Self.expectRight(r)
+        var queries = Self.queries
+        for i in queries.indices { queries[i].statuses = i % 2 == 0 ? [.recovered] : [.underRecovery, .revitalized] }
+        try Self.expectSearchesEqualScans(r, queries)
     }
 }

@@ -1,3 +1,5 @@
+import LandbankLifecycle
+
 /// Conditions on a site index (`SiteIndex`, alias `r`) implied by a query's attribute filters: each a bound on
 /// one attribute dimension, so that the R*Tree skips the boxes that cannot match. They select a superset (the
 /// tree's float32 bounds are rounded outward, an empty value is stored below every minimum); the exact
@@ -33,6 +35,14 @@ extension ParcelQuery {
         let name = projected ? "cadastral_mu" : "ellipsoidal_mu"
         s.atLeast(name, minMu)
         s.atMost(name, maxMu)
+        // The statuses asked for (both filters must hold: those in both), as the range of their codes.
+        var wanted = statuses.map(Set.init) ?? Set(ParcelStatus.allCases)
+        if let status { wanted.formIntersection([status]) }
+        let codes = SiteIndex.statusCodes.indices.filter { wanted.contains(SiteIndex.statusCodes[$0]) }
+        if (status != nil || statuses != nil), let lo = codes.first, let hi = codes.last {
+            s.atLeast("status", Double(lo))
+            s.atMost("status", Double(hi))
+        }
         return s
     }
 }

@@ -86,6 +86,7 @@ enum Migrations {
         }
         m.registerMigration(ZoneExtents.name) { db in try ZoneExtents.run(db) }
         m.registerMigration(UnknownsAboveMigration.name) { db in try UnknownsAboveMigration.run(db) }
+        m.registerMigration(StatusDimensionMigration.name) { db in try StatusDimensionMigration.run(db) }
         return m
     }
 }

@@ -1,3 +1,5 @@
+import LandbankLifecycle
+
 /// A site index (migration 9): an R*Tree over a layer's envelopes *and* the attributes that site searches
 /// filter on, each attribute a further dimension whose min and max are the row's value. A window with an
 /// attribute range then reads only the entries that lie in both, inside SQLite's rtree module, instead of
@@ -10,8 +12,9 @@
 struct SiteIndex: Sendable {
     let table: String
     let name: String
-    /// The tree's attribute dimensions: each one's name and the layer's column it holds.
-    let attributes: [(name: String, column: String)]
+    /// The tree's attribute dimensions: each one's name and the layer's column it holds; a text column's
+    /// values (`codes`) stand as their positions in the list.
+    let attributes: [(name: String, column: String, codes: [String]?)]
     /// What an empty attribute is stored as (both bounds): parcels' below every value a query can ask a minimum
     /// of (a float32), so that a minimum leaves them out in the tree; buildings' above every value (migration 16),
     /// so that a minimum keeps them and the matcher, for which an unknown clear height or power is missing data
@@ -20,11 +23,17 @@ struct SiteIndex: Sendable {
     let missing: Double
 
     static let parcels = SiteIndex(table: "parcels", name: "landbank_parcels_site", attributes: [
-        ("cadastral_mu", "cadastral_area_mu"), ("ellipsoidal_mu", "ellipsoidal_area_mu"),
+        ("cadastral_mu", "cadastral_area_mu", nil), ("ellipsoidal_mu", "ellipsoidal_area_mu", nil),
+        ("status", "status", statusCodes.map(\.rawValue)),
     ], missing: -3.0e38)
     static let buildings = SiteIndex(table: "buildings", name: "landbank_buildings_site", attributes: [
-        ("vacant_m2", "vacant_floor_area_m2"), ("clear_height_m", "clear_height_m"), ("power_kva", "power_kva"),
+        ("vacant_m2", "vacant_floor_area_m2", nil), ("clear_height_m", "clear_height_m", nil), ("power_kva", "power_kva", nil),
     ], missing: 3.0e38)
+
+    /// Parcels' statuses in the order of their codes in the tree (migration 17): those a zone offers by default
+    /// (`ZonePolicy`: approved not supplied, idle, recovered) first and together, so that a search for them
+    /// is one range; any other set of statuses is the range from its lowest code to its highest.
+    static let statusCodes: [ParcelStatus] = [.approvedNotSupplied, .idle, .recovered, .inefficient, .underRecovery, .revitalized, .assigned]
     static let all = [parcels, buildings]
 
     /// Buildings' tree bounds above this are unknown values (`missing`, 3e38 rounded to a float32); a real clear
@@ -49,6 +58,12 @@ struct SiteIndex: Sendable {
         var v: [String] = []
         for a in attributes {
             let c = "\(row).\(a.column)"
+            if let codes = a.codes {
+                let known = codes.enumerated().map { "WHEN \(c) = '\($0.element)' THEN \($0.offset)" }.joined(separator: " ")
+                v.append("CASE WHEN \(c) IS NULL THEN \(missing) \(known) ELSE \(-Self.unbounded) END")
+                v.append("CASE WHEN \(c) IS NULL THEN \(missing) \(known) ELSE \(Self.unbounded) END")
+                continue
+            }
             let number = "typeof(\(c)) IN ('integer', 'real')"
             v.append("CASE WHEN \(number) THEN \(c) WHEN \(c) IS NULL THEN \(missing) ELSE \(-Self.unbounded) END")
             v.append("CASE WHEN \(number) THEN \(c) WHEN \(c) IS NULL THEN \(missing) ELSE \(Self.unbounded) END")

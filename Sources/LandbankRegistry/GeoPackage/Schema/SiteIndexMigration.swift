@@ -27,3 +27,19 @@ enum UnknownsAboveMigration {
         try db.execute(sql: index.fill)
     }
 }
+
+/// Migration 17: parcels' status as a fifth dimension of their site index (`SiteIndex.statusCodes`), so that a
+/// search for the statuses a zone offers skips the others in the tree instead of reading each parcel's row:
+/// the tree made again with it, and its triggers (a status change now moves the parcel's entry).
+enum StatusDimensionMigration {
+    static let name = "v17-parcel-status-dimension"
+
+    static func run(_ db: Database) throws {
+        let index = SiteIndex.parcels
+        for t in ["insert", "update", "delete"] { try db.execute(sql: "DROP TRIGGER IF EXISTS \(index.name)_\(t)") }
+        try db.execute(sql: "DROP TABLE IF EXISTS \(index.name)")
+        try db.execute(sql: index.create)
+        for t in index.triggers { try db.execute(sql: t) }
+        try db.execute(sql: index.fill)
+    }
+}
