@@ -89,6 +89,8 @@ struct JoinedSites {
         }
         var out: [(Site, Screening)] = []
         var walked = 0, k = firstRound ?? 256, partsRead = 0
+        // Whether the boxes of the radius's parts were looked at, and found that no part not read joins any.
+        var lookedAtBoxes = false, closed = false
         while true {
             try Task.checkCancellation()
             let (hits, reach) = try finder.nearestLand(land, count: k, parts: true)
@@ -115,7 +117,7 @@ struct JoinedSites {
             // could still grow from (within most − 2 steps of v through parts numbered after it) may join a part
             // not read, which lies at `reach` or farther.
             func complete(_ v: Int, _ most: Int) -> Bool {
-                guard reach < .infinity else { return true }
+                guard reach < .infinity, !closed else { return true }
                 var seen: Set<Int> = [v], frontier = [v]
                 for step in 0...max(0, most - 2) {
                     for x in frontier where (parts[x].distanceKm ?? 0) + reachBeyond[x] >= reach { return false }
@@ -126,24 +128,41 @@ struct JoinedSites {
             }
             var walk = Assembly.Walk(limits, areas: parts.map { $0.parcel.cadastralAreaMu ?? $0.parcel.ellipsoidalAreaMu },
                                      adjacency: adjacency, min: lo, max: bounds.max)
-            var settled = false
-            while walked < parts.count {
-                let km = parts[walked].distanceKm ?? 0
-                if best.count == limit, best[limit - 1] > bound(km, 2) { settled = true; break }
-                // The most parcels a set rooted here may have and still reach the best scores.
-                var most = options.maxParcels
-                if best.count == limit { while most > 2, bound(km, most) < best[limit - 1] { most -= 1 } }
-                guard complete(walked, most) else { break }
-                for set in walk.sets(rootedAt: walked, upTo: most) {
-                    let members = set.map { parts[$0] }.sorted { $0.parcel.parcelID < $1.parcel.parcelID }
-                    let site = Site(land: members.map(\.parcel), distanceKm: km)
-                    let s = screen.judge(site)
-                    if s.passes { keep(scorer.score(site, s, words: false).score) }
-                    out.append((site, s))
+            /// Walks the roots in order from `walked`: true once no farther set can rank, false when a root's sets
+            /// may hold parts not read (or every part read is walked); nil when the walk ran out of its limits.
+            func walkRoots() throws -> Bool? {
+                while walked < parts.count {
+                    let km = parts[walked].distanceKm ?? 0
+                    if best.count == limit, best[limit - 1] > bound(km, 2) { return true }
+                    // The most parcels a set rooted here may have and still reach the best scores.
+                    var most = options.maxParcels
+                    if best.count == limit { while most > 2, bound(km, most) < best[limit - 1] { most -= 1 } }
+                    guard complete(walked, most) else { return false }
+                    for set in walk.sets(rootedAt: walked, upTo: most) {
+                        let members = set.map { parts[$0] }.sorted { $0.parcel.parcelID < $1.parcel.parcelID }
+                        let site = Site(land: members.map(\.parcel), distanceKm: km)
+                        let s = screen.judge(site)
+                        if s.passes { keep(scorer.score(site, s, words: false).score) }
+                        out.append((site, s))
+                    }
+                    try Task.checkCancellation()
+                    guard walk.exact else { return nil }
+                    walked += 1
                 }
-                try Task.checkCancellation()
-                guard walk.exact else { return (out, report(partsRead, out.count, false)) }
-                walked += 1
+                return false
+            }
+            guard var settled = try walkRoots() else { return (out, report(partsRead, out.count, false)) }
+            if !settled, reach < .infinity, !lookedAtBoxes {
+                // Not settled by the parts read: before reading many more, the boxes of every part within the
+                // radius, from the spatial index alone. When no part not read lies within the tolerance of another
+                // part, none is in any set: the sets of the parts read are all there are, walked to the end.
+                lookedAtBoxes = true
+                let read = Set(hits.map(\.parcel.fid))
+                if PlanarAdjacency.partnered(try finder.partBoxes(land), tolerance: options.toleranceM).isSubset(of: read) {
+                    closed = true
+                    guard let done = try walkRoots() else { return (out, report(partsRead, out.count, false)) }
+                    settled = done || walked == parts.count
+                }
             }
             if settled || reach == .infinity && walked == parts.count { return (out, report(partsRead, out.count, true)) }
             if walked == parts.count, best.count == limit, best[limit - 1] > bound(reach, 2) {

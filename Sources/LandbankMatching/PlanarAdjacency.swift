@@ -1,4 +1,5 @@
 import LandbankGeometry
+import LandbankRegistry
 
 /// Which shapes of a set lie within a tolerance of each other (0: touching), in the registry's plane: the pairs
 /// whose GEOS distance is at most the tolerance, as `Registry.neighbours` measures them, found in memory for a
@@ -54,6 +55,27 @@ enum PlanarAdjacency {
                         out.append((min(i, j), max(i, j)))
                     }
                 }
+            }
+        }
+        return out
+    }
+}
+
+extension PlanarAdjacency {
+    /// The fids of the boxes lying within `tolerance` of another box (a sweep along x): only those parcels can
+    /// be joined to anything, since two shapes within the tolerance have boxes within it.
+    static func partnered(_ boxes: [ParcelBox], tolerance: Double) -> Set<Int64> {
+        let sorted = boxes.sorted { $0.box.minX < $1.box.minX }
+        var out: Set<Int64> = []
+        for (i, a) in sorted.enumerated() {
+            var j = i + 1
+            while j < sorted.count, sorted[j].box.minX <= a.box.maxX + tolerance {
+                let b = sorted[j].box
+                if b.minY <= a.box.maxY + tolerance, a.box.minY <= b.maxY + tolerance {
+                    out.insert(a.fid)
+                    out.insert(sorted[j].fid)
+                }
+                j += 1
             }
         }
         return out

@@ -66,10 +66,8 @@ final class SiteFinder {
     /// would read the window's rows once for each; rows of other statuses are left in SQLite, never decoded.
     /// With `parts`, the area range keeps only its maximum (as `land`).
     func nearestLand(_ d: Demand, count: Int, parts: Bool = false) throws -> (hits: [ParcelHit], reach: Double) {
-        // One search for all the allowed zones, as for the statuses.
-        var q = ParcelQuery(minMu: parts ? nil : d.landMu?.min, maxMu: d.landMu?.max, near: d.near.map(Self.point), limit: count)
-        q.zones = d.zones
-        q.statuses = book.landStatuses
+        var q = landQuery(d, parts: parts)
+        q.limit = count
         // Parts are joined next, which needs their shapes: those the search decoded, kept.
         q.withShapes = parts
         let page = try search.parcels(q)
@@ -83,6 +81,21 @@ final class SiteFinder {
             out.append(hit)
         }
         return (out, reach)
+    }
+
+    /// The search for a demand's land: one for all the allowed zones, as for the statuses; `parts`: of any area up
+    /// to the maximum (the parts of joined sites).
+    private func landQuery(_ d: Demand, parts: Bool) -> ParcelQuery {
+        var q = ParcelQuery(minMu: parts ? nil : d.landMu?.min, maxMu: d.landMu?.max, near: d.near.map(Self.point))
+        q.zones = d.zones
+        q.statuses = book.landStatuses
+        return q
+    }
+
+    /// The boxes of every part `nearestLand(d, parts: true)` could find within the radius, from the spatial
+    /// index alone (a superset).
+    func partBoxes(_ d: Demand) throws -> [ParcelBox] {
+        try search.parcelBoxes(landQuery(d, parts: true))
     }
 
     /// Of the nearest `count` buildings of each allowed zone meeting the demand's index-backed requirements in a

@@ -103,6 +103,33 @@ struct NearestJoinedTests {
         #expect(Screen(demand: d, book: book).landSearch()?.zones == [Self.zones[0]])
     }
 
+    @Test("parcels apart but for a cluster near the point: once the cluster is read, the radius's boxes show that no part not read joins any, and nothing more is read")
+    func boxesCloseTheWalk() throws {
+        // Four parcels of 60 m by 100 m (9 mu) 3 m apart (a survey gap) at the corner, and a grid of others 30 m
+        // apart (a road): only the cluster's pairs (18 mu; the diagonal ones 4.2 m apart) reach 15-25 mu.
+        var parcels: [Layouts.P] = []
+        for (k, (x, y)) in [(0.0, 0.0), (63.0, 0.0), (0.0, 103.0), (63.0, 103.0)].enumerated() {
+            parcels.append(Layouts.P(id: "C\(k)", rings: [Layouts.rect(x, y, 60, 100)], status: "idle"))
+        }
+        for i in 0..<10 {
+            for j in 0..<10 where i >= 2 || j >= 2 {
+                parcels.append(Layouts.P(id: String(format: "G%02d-%02d", i, j), rings: [Layouts.rect(Double(i) * 90, Double(j) * 130, 60, 100)], status: "idle"))
+            }
+        }
+        let r = try Layouts.registry(parcels)
+        var d = Demand(id: "cluster", wants: .land)
+        d.landMu = Demand.Bounds(min: 15, max: 25)
+        let (lon, lat) = try Layouts.lonLat(-50, -50, in: r)
+        d.near = Demand.Near(lon: lon, lat: lat, maxKm: 2)
+        d.prefer.nearer = 1
+        let (whole, nearest) = try NearestFirstTests.expectSameAnswer(d, limit: 10, in: r, firstRound: 8, "cluster")
+        #expect(whole.candidates.count == 6 && whole.candidates.allSatisfy { $0.site.parcels.count == 2 }, "\(whole.candidates.map(\.site.key))")
+        #expect(nearest.assembly?.exact == true)
+        // The first round's 8 parts, not the radius's 100.
+        #expect(nearest.assembly?.parts == 8)
+        #expect(whole.assembly?.parts == 100)
+    }
+
     @Test("the walk's roots are each set's nearest part: sets rooted at a part hold only parts numbered after it")
     func rootsAreNearest() {
         // A path 0 - 1 - 2 - 3 with areas 10 each; sets of 20-30 mu.

@@ -91,6 +91,17 @@ struct PostGISStoreTests {
         let a = try gpkg.parcels(ids: ids), b = try pg.parcels(ids: ids)
         #expect(a.count == 30 && Set(a.keys) == Set(b.keys))
         for id in a.keys.sorted() { #expect(try json(a[id]) == json(b[id]), "\(id)") }
+        // The boxes of a radius's candidates (the spatial index alone): the same parcels; the GeoPackage's are the
+        // R*Tree's float32 boxes, each holding PostGIS's envelope.
+        var q = ParcelQuery(maxMu: 30, near: NearPoint(lon: 114.93, lat: 27.82, withinKm: 3))
+        q.statuses = [.idle, .recovered]
+        let boxes = try SiteSearch(gpkg).parcelBoxes(q), pgBoxes = try SiteSearch(pg).parcelBoxes(q)
+        #expect(!boxes.isEmpty && Set(boxes.map(\.fid)) == Set(pgBoxes.map(\.fid)))
+        let byFid = Dictionary(uniqueKeysWithValues: boxes.map { ($0.fid, $0.box) })
+        for p in pgBoxes {
+            let b = try #require(byFid[p.fid])
+            #expect(b.minX <= p.box.minX && b.minY <= p.box.minY && b.maxX >= p.box.maxX && b.maxY >= p.box.maxY, "\(p.fid)")
+        }
     }
 
     @Test("the history is append-only in the database: an UPDATE, DELETE or TRUNCATE through libpq is refused by a trigger")

@@ -54,6 +54,25 @@ extension PostGISStore {
         return search.page(found, limit: q.limit, sort: sort) { ParcelHit(parcel: $0.item, distanceKm: $0.distanceKm, shape: $0.shape) }
     }
 
+    /// The envelopes of the parcels matching the query's attribute filters in the window of its `near` radius
+    /// (the GiST index's `&&`, the rows' envelopes computed by PostGIS; no geometry sent).
+    func parcelBoxes(_ q: ParcelQuery, search: SiteSearch) throws -> [ParcelBox] {
+        guard let near = q.near else { return [] }
+        let window = try search.window(around: near.point, km: near.withinKm)
+        return try mapped {
+            try pool.read { c in
+                var w = PGConditions.parcels(q, projected: search.projected)
+                let box = "ST_MakeEnvelope(\(w.parameter(window.minX)), \(w.parameter(window.minY)), \(w.parameter(window.maxX)), \(w.parameter(window.maxY)), \(w.parameter(srsID)))"
+                return try c.query("""
+                    SELECT p.fid, ST_XMin(p.geom) AS min_x, ST_XMax(p.geom) AS max_x, ST_YMin(p.geom) AS min_y, ST_YMax(p.geom) AS max_y
+                    FROM parcels p WHERE p.geom && \(box) AND \(w.sql)
+                    """, w.args).rows.map { r in
+                    ParcelBox(fid: r["fid"] ?? 0, box: BoundingBox(minX: r["min_x"] ?? 0, minY: r["min_y"] ?? 0, maxX: r["max_x"] ?? 0, maxY: r["max_y"] ?? 0))
+                }
+            }
+        }
+    }
+
     func findBuildings(_ q: BuildingQuery, search: SiteSearch) throws -> SitePage<BuildingHit> {
         if let problem = q.problem { throw search.invalid(problem) }
         let sort = q.sort

@@ -51,6 +51,13 @@ public final class SiteSearch {
         try registry.store.mapped { try registry.store.findParcels(q, search: self) }
     }
 
+    /// The boxes of the parcels that may match the query within its `near` radius, from the spatial index alone
+    /// (`RegistryStore.parcelBoxes`): for a look at where the candidates lie before reading any.
+    public func parcelBoxes(_ q: ParcelQuery) throws -> [ParcelBox] {
+        if let problem = q.problem { throw invalid(problem) }
+        return try registry.store.mapped { try registry.store.parcelBoxes(q, search: self) }
+    }
+
     /// The buildings a query asks for, one page of them: nearest first with `near`, else by building id.
     public func buildings(_ q: BuildingQuery) throws -> SitePage<BuildingHit> {
         try registry.store.mapped { try registry.store.findBuildings(q, search: self) }
@@ -77,6 +84,12 @@ public final class SiteSearch {
     func invalid(_ problem: String) -> RegistryError {
         RegistryError(path: registry.path, kind: .invalidArgument, problem)
     }
+}
+
+/// A parcel's box in a spatial index (its envelope, or larger: float32 rounded outward).
+public struct ParcelBox: Sendable, Equatable {
+    public var fid: Int64
+    public var box: BoundingBox
 }
 
 /// One result on its way out: the record, its id, its sort key, its distance.

@@ -43,6 +43,10 @@ protocol RegistryStore: AnyObject, Sendable {
     func forEachFeature(_ layer: Layer, filter: ParcelFilter, _ body: (StoredFeature) throws -> Void) throws
     /// One page of the parcels a query asks for, found through the store's indexes.
     func findParcels(_ q: ParcelQuery, search: SiteSearch) throws -> SitePage<ParcelHit>
+    /// The boxes (registry CRS) of the parcels that may match the query's attribute filters and lie in the
+    /// window of its `near` radius: a superset, each parcel's envelope or larger, read from the spatial index
+    /// without the rows. Empty without `near`.
+    func parcelBoxes(_ q: ParcelQuery, search: SiteSearch) throws -> [ParcelBox]
     /// One page of the buildings a query asks for, found through the store's indexes.
     func findBuildings(_ q: BuildingQuery, search: SiteSearch) throws -> SitePage<BuildingHit>
 

@@ -1,4 +1,5 @@
 import GRDB
+import LandbankGeometry
 
 extension GeoPackageStore {
     /// The parcels a query asks for, one page of them. Throws an invalid-argument `RegistryError` for values
@@ -42,6 +43,30 @@ extension GeoPackageStore {
             }
         }
         return search.page(found, limit: q.limit, sort: sort) { ParcelHit(parcel: $0.item, distanceKm: $0.distanceKm, shape: $0.shape) }
+    }
+
+    /// The site index's boxes of the parcels whose indexed attributes may match, in the window of the `near`
+    /// radius (clipped to the zones' extents as a search is): entries of the R*Tree, no row read.
+    func parcelBoxes(_ q: ParcelQuery, search: SiteSearch) throws -> [ParcelBox] {
+        guard let near = q.near else { return [] }
+        let window = try search.window(around: near.point, km: near.withinKm)
+        let site = q.siteConditions(projected: search.projected)
+        return try searchRead { db in
+            try db.snapshot {
+                var parts = [window]
+                if let zones = q.requiredZones { parts = try ZoneExtents.boxes(db, zones: zones).compactMap { window.clipped(to: $0) } }
+                var seen: Set<Int64> = [], out: [ParcelBox] = []
+                for w in parts {
+                    let rows = try SpatialLayer.parcels.boxes(db, window: w, site: site)
+                    while let row = try rows.next() {
+                        let fid: Int64 = row[0]
+                        guard parts.count == 1 || seen.insert(fid).inserted else { continue }
+                        out.append(ParcelBox(fid: fid, box: BoundingBox(minX: row[1], minY: row[3], maxX: row[2], maxY: row[4])))
+                    }
+                }
+                return out
+            }
+        }
     }
 
     /// The buildings a query asks for, one page of them: nearest first with `near`, else by building id.

@@ -75,6 +75,17 @@ struct SpatialLayer {
         return try Row.fetchCursor(try db.cachedStatement(sql: sql), arguments: all)
     }
 
+    /// The site index's entries (id, minx, maxx, miny, maxy) meeting `window` and the attribute bounds.
+    func boxes(_ db: Database, window: BoundingBox, site: SiteConditions) throws -> RowCursor {
+        var sql = "SELECT r.id, r.minx, r.maxx, r.miny, r.maxy FROM \(rtree) r WHERE r.minx <= ? AND r.maxx >= ? AND r.miny <= ? AND r.maxy >= ?"
+        var all: StatementArguments = [window.maxX, window.minX, window.maxY, window.minY]
+        for (condition, value) in site.conditions {
+            sql += " AND \(condition)"
+            all += [value]
+        }
+        return try Row.fetchCursor(try db.cachedStatement(sql: sql), arguments: all)
+    }
+
     /// The geometry of a row whose last column is `geom`, decoded in place (the blob is not copied).
     static func geometry(_ row: Row, id: String, path: String) throws -> MultiPolygon {
         assert(row.columnNames.last == "geom", "the geometry is the row's last column")
