@@ -126,6 +126,28 @@ struct SiteIndexTests {
         try Self.expectSearchesEqualScans(upgraded, Self.queries)
     }
 
+    @Test("a registry made before migrations 16 and 17 (buildings' unknowns below, parcels without a status dimension) gets both trees made again when opened")
+    func upgradeDimensions() throws {
+        let r = try RandomSites.make(seed: 36)
+        try r.db.write { db in
+            try db.execute(sql: "DROP TABLE landbank_parcels_site")
+            try db.execute(sql: """
+                CREATE VIRTUAL TABLE landbank_parcels_site USING rtree(id, minx, maxx, miny, maxy,
+                  min_cadastral_mu, max_cadastral_mu, min_ellipsoidal_mu, max_ellipsoidal_mu)
+                """)
+            try db.execute(sql: "UPDATE landbank_buildings_site SET min_power_kva = -3e38, max_power_kva = -3e38 WHERE min_power_kva > 2.9e38")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier IN (?, ?)",
+                           arguments: [UnknownsAboveMigration.name, StatusDimensionMigration.name])
+        }
+        let upgraded = try Registry.open(at: r.path)
+        let names = try upgraded.db.read { try Row.fetchAll($0, sql: "PRAGMA table_info(landbank_parcels_site)").map { $0["name"] as String } }
+        #expect(names.suffix(2) == ["min_status", "max_status"])
+        try Self.expectRight(upgraded)
+        var queries = Self.queries
+        queries[1].statuses = [.recovered]
+        try Self.expectSearchesEqualScans(upgraded, queries)
+    }
+
     @Test("a site search reads the site index with its attribute bounds, not the table, for the rows of a window")
     func plan() throws {
         let r = try RandomSites.make(seed: 34)

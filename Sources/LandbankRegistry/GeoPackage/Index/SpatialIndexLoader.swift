@@ -70,20 +70,32 @@ struct SpatialIndexLoader {
         if let site { try db.execute(sql: "INSERT INTO \(site.name) SELECT \(site.values("t")) FROM \(table) t WHERE \(new)") }
     }
 
-    /// Both trees again from the table, in one sorted scan. Rows the trees do not hold (no geometry, an empty
-    /// one, a blob another program wrote that is not a GeoPackage geometry) have a NULL cell and sort first, so
-    /// the number of cells is known when the first one comes, before any node is written.
+    /// Both trees again from the table, in one sorted scan.
     private func rebuild() throws {
+        try Self.build(db, table: table, plane: rtree, site: site, extent: try Self.layerExtent(db, table: table) ?? extent)
+    }
+
+    /// A site index filled again from its layer's rows as an import fills it, a packed tree (a migration that
+    /// changes the index's dimensions: far quicker than a million R*Tree insertions, and a better tree).
+    static func refill(_ db: Database, site: SiteIndex) throws {
+        try build(db, table: site.table, plane: nil, site: site, extent: try layerExtent(db, table: site.table))
+    }
+
+    /// The trees (the GeoPackage R*Tree `plane` and/or the site index) from the table, in one sorted scan. Rows
+    /// the trees do not hold (no geometry, an empty one, a blob another program wrote that is not a GeoPackage
+    /// geometry) have a NULL cell and sort first, so the number of cells is known when the first one comes,
+    /// before any node is written.
+    private static func build(_ db: Database, table: String, plane: String?, site: SiteIndex?, extent: BoundingBox?) throws {
         let stats = try Row.fetchOne(db, sql: "SELECT count(*), min(fid), max(fid) FROM \(table)")
         let rows: Int = stats?[0] ?? 0
         let ids = (stats?[1] as Int64? ?? 1)...(stats?[2] as Int64? ?? 1)
         let dimensions = 2 + (site?.attributes.count ?? 0)
-        let cell = HilbertKey(extent: try layerExtent()).cellFunction
+        let cell = HilbertKey(extent: extent ?? BoundingBox(minX: 0, minY: 0, maxX: 1, maxY: 1)).cellFunction
         db.add(function: cell)
         defer { db.remove(function: cell) }
-        var trees: (plane: PackedTreeWriter, sites: PackedTreeWriter?)?
-        func start(count: Int) throws -> (PackedTreeWriter, PackedTreeWriter?) {
-            (try PackedTreeWriter(db, rtree: rtree, dimensions: 2, count: count, ids: ids),
+        var trees: (plane: PackedTreeWriter?, sites: PackedTreeWriter?)?
+        func start(count: Int) throws -> (PackedTreeWriter?, PackedTreeWriter?) {
+            (try plane.map { try PackedTreeWriter(db, rtree: $0, dimensions: 2, count: count, ids: ids) },
              try site.map { try PackedTreeWriter(db, rtree: $0.name, dimensions: dimensions, count: count, ids: ids) })
         }
         var skipped = 0
@@ -97,23 +109,21 @@ struct SpatialIndexLoader {
                 if trees == nil { trees = try start(count: rows - skipped) }
                 // One cell for both trees: each writer stores only its own dimensions (the R*Tree x and y).
                 let cell = TreeCell(scanned: row, dimensions: dimensions)
-                try trees?.plane.add(cell)
+                try trees?.plane?.add(cell)
                 try trees?.sites?.add(cell)
             }
         }
         if trees == nil { trees = try start(count: 0) }
-        try trees?.plane.finish()
+        try trees?.plane?.finish()
         try trees?.sites?.finish()
     }
 
-    /// The layer's extent in `gpkg_contents` (widened by this import), which the Hilbert curve is laid on.
-    private func layerExtent() throws -> BoundingBox {
+    /// The layer's extent in `gpkg_contents` (widened by an import), which the Hilbert curve is laid on.
+    private static func layerExtent(_ db: Database, table: String) throws -> BoundingBox? {
         let row = try Row.fetchOne(db, sql: "SELECT min_x, min_y, max_x, max_y FROM gpkg_contents WHERE table_name = ?",
                                    arguments: [table])
         guard let row, let minX = row[0] as Double?, let minY = row[1] as Double?,
-              let maxX = row[2] as Double?, let maxY = row[3] as Double? else {
-            return extent ?? BoundingBox(minX: 0, minY: 0, maxX: 1, maxY: 1)
-        }
+              let maxX = row[2] as Double?, let maxY = row[3] as Double? else { return nil }
         return BoundingBox(minX: minX, minY: minY, maxX: maxX, maxY: maxY)
     }
 }
