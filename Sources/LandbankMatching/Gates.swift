@@ -68,14 +68,7 @@ extension Screen {
     /// the registry's zones are not known (a search by zone would miss those parcels). Only for the searches of
     /// candidates: the sites are still judged against the demand as given.
     func landSearch() -> Demand? {
-        let zones: [String]
-        if let allowed = demand.zones {
-            zones = allowed
-        } else if let known = book.parcelZones, !known.contains(nil) {
-            zones = known.compactMap { $0 }
-        } else {
-            return demand
-        }
+        guard let zones = searchedZones(demand.zones) else { return demand }
         let admitting = zones.filter { zone in
             guard let policy = book.policies[zone] else { return true }
             // On the least area there is, every per-mu figure is as high as it gets: only the gates that do not
@@ -91,6 +84,14 @@ extension Screen {
 }
 
 extension Screen {
+    /// The zones a land search covers: those allowed, else every zone of the registry's parcels; nil when a
+    /// parcel may lack a zone or the zones are not known (a search by zone would miss those parcels).
+    private func searchedZones(_ allowed: [String]?) -> [String]? {
+        if let allowed { return allowed }
+        guard let known = book.parcelZones, !known.contains(nil) else { return nil }
+        return known.compactMap { $0 }
+    }
+
     /// The land searches for single sites: `landSearch()` split by the largest area each zone's per-mu gates admit
     /// (a minimum per mu of a figure the demand gives caps a site at figure / gate mu), the zones with the same cap
     /// searched together with the area's maximum lowered to it. A site above its zone's cap fails that gate, so
@@ -99,15 +100,7 @@ extension Screen {
     /// `landSearch()`, when no zone caps the range or every zone caps it alike; nil when no zone admits the demand.
     func landSearches() -> [Demand]? {
         guard let land = landSearch() else { return nil }
-        // The zones searched: the demand's, else the registry's (only when every parcel has one, as landSearch).
-        let zones: [String]
-        if let allowed = land.zones {
-            zones = allowed
-        } else if let known = book.parcelZones, !known.contains(nil) {
-            zones = known.compactMap { $0 }
-        } else {
-            return [land]
-        }
+        guard let zones = searchedZones(land.zones) else { return [land] }
         var byCap: [Double: [String]] = [:]
         var order: [Double] = []
         for zone in zones {

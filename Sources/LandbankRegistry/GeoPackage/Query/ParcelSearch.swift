@@ -53,15 +53,12 @@ extension GeoPackageStore {
         let site = q.siteConditions(projected: search.projected)
         return try searchRead { db in
             try db.snapshot {
-                var parts = [window]
-                if let zones = q.requiredZones { parts = try ZoneExtents.boxes(db, zones: zones).compactMap { window.clipped(to: $0) } }
-                var seen: Set<Int64> = [], out: [ParcelBox] = []
-                for w in parts {
+                let clips = try q.requiredZones.map { try ZoneExtents.clips(db, zones: $0) }
+                var out: [ParcelBox] = []
+                for w in ZoneExtents.parts(of: window, clips: clips) {
                     let rows = try SpatialLayer.parcels.boxes(db, window: w, site: site)
                     while let row = try rows.next() {
-                        let fid: Int64 = row[0]
-                        guard parts.count == 1 || seen.insert(fid).inserted else { continue }
-                        out.append(ParcelBox(fid: fid, box: BoundingBox(minX: row[1], minY: row[3], maxX: row[2], maxY: row[4])))
+                        out.append(ParcelBox(fid: row[0], box: BoundingBox(minX: row[1], minY: row[3], maxX: row[2], maxY: row[4])))
                     }
                 }
                 return out

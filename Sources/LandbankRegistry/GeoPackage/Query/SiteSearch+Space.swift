@@ -31,7 +31,7 @@ extension SiteSearch {
         }
         // Something may match: the windows are read in one snapshot.
         return try db.snapshot {
-            let clips = try zones.map { try ZoneExtents.boxes(db, zones: $0) }
+            let clips = try zones.map { try ZoneExtents.clips(db, zones: $0) }
             if clips?.isEmpty == true { return [] }
             return try windows(db, layer: layer, site: site, conditions: conditions, args, near: near, bbox: bbox, need: need,
                                after: after, sortByDistance: sortByDistance, fromAttributes: fromAttributes, clips: clips,
@@ -46,19 +46,19 @@ extension SiteSearch {
                             fromAttributes: Bool, clips: [BoundingBox]?, keepShapes: Bool,
                             decode: (Row) -> (item: T, id: String, key: Double)) throws -> [Found<T>] {
         var out: [Found<T>] = []
-        // Zones' extents may overlap: a row read through two of them is kept once.
-        var taken: Set<String>? = (clips?.count ?? 0) > 1 ? [] : nil
         func read(_ window: BoundingBox, seen: BoundingBox?, _ accept: (Row, String, MultiPolygon) throws -> Double?) throws {
-            var parts = [window]
-            if let bbox { parts = parts.compactMap { $0.clipped(to: bbox) } }
-            if let clips { parts = parts.flatMap { w in clips.compactMap { w.clipped(to: $0) } } }
-            for w in parts { try readPart(w, seen: seen, accept) }
+            var w = window
+            if let bbox {
+                guard let inside = w.clipped(to: bbox) else { return }
+                w = inside
+            }
+            // The clips are apart: each entry is read through one of them at most.
+            for part in ZoneExtents.parts(of: w, clips: clips) { try readPart(part, seen: seen, accept) }
         }
         func readPart(_ w: BoundingBox, seen: BoundingBox?, _ accept: (Row, String, MultiPolygon) throws -> Double?) throws {
             let rows = try layer.rows(db, window: w, seen: seen, site: site, conditions: conditions, args, fromAttributes: fromAttributes)
             while let row = try rows.next() {
                 let (item, id, key0) = decode(row)
-                if taken != nil, !taken!.insert(id).inserted { continue }
                 let g = try SpatialLayer.geometry(row, id: id, path: registry.path)
                 if let bbox, !g.intersects(bbox) { continue }
                 guard let distance = try accept(row, id, g) else { continue }

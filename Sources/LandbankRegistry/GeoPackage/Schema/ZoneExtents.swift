@@ -65,18 +65,29 @@ enum ZoneExtents {
         }
     }
 
-    /// The boxes of these zones; a zone without a parcel in the indexes has none. Each is widened to the float32
-    /// values the R*Tree rounds its boxes out to, so that it holds the tree's box of every parcel of the zone too
-    /// (a window clipped to it meets every entry the whole window meets).
-    static func boxes(_ db: Database, zones: [String]) throws -> [BoundingBox] {
+    /// The boxes of these zones, for a search to read its window inside: a zone without a parcel in the
+    /// indexes has none. Each is widened to the float32 values the R*Tree rounds its boxes out to, so that it
+    /// holds the tree's box of every parcel of the zone too; boxes that meet are merged, so that no entry meets
+    /// two of them and a window read through each is read once.
+    static func clips(_ db: Database, zones: [String]) throws -> [BoundingBox] {
         let statement = try db.cachedStatement(sql: "SELECT min_x, min_y, max_x, max_y FROM \(table) WHERE zone = ?")
         func down(_ v: Double) -> Double { let f = Float(v); return Double(f) > v ? Double(f.nextDown) : Double(f) }
         func up(_ v: Double) -> Double { let f = Float(v); return Double(f) < v ? Double(f.nextUp) : Double(f) }
-        return try Set(zones).compactMap { zone in
-            try Row.fetchOne(statement, arguments: [zone]).map {
-                BoundingBox(minX: down($0[0]), minY: down($0[1]), maxX: up($0[2]), maxY: up($0[3]))
-            }
+        var merged: [BoundingBox] = []
+        for zone in Set(zones) {
+            guard let row = try Row.fetchOne(statement, arguments: [zone]) else { continue }
+            var box = BoundingBox(minX: down(row[0]), minY: down(row[1]), maxX: up(row[2]), maxY: up(row[3]))
+            while let i = merged.firstIndex(where: { $0.intersects(box) }) { box = box.union(merged.remove(at: i)) }
+            merged.append(box)
         }
+        return merged
+    }
+
+    /// The parts of `window` a search restricted to zones reads: where it meets the zones' `clips` (all of it
+    /// without them).
+    static func parts(of window: BoundingBox, clips: [BoundingBox]?) -> [BoundingBox] {
+        guard let clips else { return [window] }
+        return clips.compactMap { window.clipped(to: $0) }
     }
 
     /// Parcels lying outside their zone's box (at most 1,000), for `verify`. Read from the R*Tree, whose boxes
