@@ -32,6 +32,11 @@ public struct BoundingBox: Hashable, Sendable {
         minX <= o.maxX && o.minX <= maxX && minY <= o.maxY && o.minY <= maxY
     }
 
+    /// Whether `o` lies inside this box (edges included).
+    public func contains(_ o: BoundingBox) -> Bool {
+        minX <= o.minX && o.maxX <= maxX && minY <= o.minY && o.maxY <= maxY
+    }
+
     /// The part of this box inside `o` (closed boxes: one touching `o` keeps its edge), or nil when they do not meet.
     public func clipped(to o: BoundingBox) -> BoundingBox? {
         guard intersects(o) else { return nil }

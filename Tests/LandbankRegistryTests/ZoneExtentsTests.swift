@@ -86,6 +86,25 @@ struct ZoneExtentsTests {
         #expect(nonEmpty > 60)
     }
 
+    @Test("a search reads through the zones' boxes as they are: one inside another is dropped, overlapping ones are kept apart (their union's box would read the land between them)")
+    func clipsKeepOverlapsApart() throws {
+        let r = try RandomSites.make(seed: 54, zonesApart: true)
+        let z = RandomSites.zones
+        let clips = try r.db.write { db in
+            try db.execute(sql: "DELETE FROM landbank_zone_extents")
+            for (zone, box) in [(z[0], (0.0, 0.0, 100.0, 100.0)), (z[1], (50.0, 50.0, 300.0, 120.0)), (z[2], (10.0, 10.0, 20.0, 20.0))] {
+                try db.execute(sql: "INSERT INTO landbank_zone_extents (zone, min_x, min_y, max_x, max_y) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [zone, box.0, box.1, box.2, box.3])
+            }
+            return try ZoneExtents.clips(db, zones: [z[2], z[0], z[1]])
+        }
+        #expect(clips.count == 2)
+        #expect(clips.contains { $0.minX == 0 && $0.maxX == 100 } && clips.contains { $0.minX == 50 && $0.maxX == 300 })
+        // The window's parts: one per box it meets, never the corner (100..300, 0..50) neither box holds.
+        let parts = ZoneExtents.parts(of: BoundingBox(minX: -10, minY: -10, maxX: 400, maxY: 400), clips: clips)
+        #expect(parts.count == 2 && !parts.contains { $0.contains(BoundingBox(minX: 150, minY: 10, maxX: 160, maxY: 20)) })
+    }
+
     @Test("a search restricted to a zone reads inside the zone's box only: a box narrowed behind landbank's back hides parcels until verify names them and repair measures the boxes again")
     func narrowedBox() throws {
         let r = try RandomSites.make(seed: 53, zonesApart: true)

@@ -54,11 +54,15 @@ extension GeoPackageStore {
         return try searchRead { db in
             try db.snapshot {
                 let clips = try q.requiredZones.map { try ZoneExtents.clips(db, zones: $0) }
-                var out: [ParcelBox] = []
-                for w in ZoneExtents.parts(of: window, clips: clips) {
+                let parts = ZoneExtents.parts(of: window, clips: clips)
+                var seen: Set<Int64> = [], out: [ParcelBox] = []
+                for w in parts {
                     let rows = try SpatialLayer.parcels.boxes(db, window: w, site: site)
                     while let row = try rows.next() {
-                        out.append(ParcelBox(fid: row[0], box: BoundingBox(minX: row[1], minY: row[3], maxX: row[2], maxY: row[4])))
+                        let fid: Int64 = row[0]
+                        // Zones' boxes may overlap: an entry read through two of them is kept once.
+                        guard parts.count == 1 || seen.insert(fid).inserted else { continue }
+                        out.append(ParcelBox(fid: fid, box: BoundingBox(minX: row[1], minY: row[3], maxX: row[2], maxY: row[4])))
                     }
                 }
                 return out

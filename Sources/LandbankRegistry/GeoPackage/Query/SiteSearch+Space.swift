@@ -46,19 +46,21 @@ extension SiteSearch {
                             fromAttributes: Bool, clips: [BoundingBox]?, keepShapes: Bool,
                             decode: (Row) -> (item: T, id: String, key: Double)) throws -> [Found<T>] {
         var out: [Found<T>] = []
+        // Zones' boxes may overlap: a row read through two of them is kept once.
+        var taken: Set<String>? = (clips?.count ?? 0) > 1 ? [] : nil
         func read(_ window: BoundingBox, seen: BoundingBox?, _ accept: (Row, String, MultiPolygon) throws -> Double?) throws {
             var w = window
             if let bbox {
                 guard let inside = w.clipped(to: bbox) else { return }
                 w = inside
             }
-            // The clips are apart: each entry is read through one of them at most.
             for part in ZoneExtents.parts(of: w, clips: clips) { try readPart(part, seen: seen, accept) }
         }
         func readPart(_ w: BoundingBox, seen: BoundingBox?, _ accept: (Row, String, MultiPolygon) throws -> Double?) throws {
             let rows = try layer.rows(db, window: w, seen: seen, site: site, conditions: conditions, args, fromAttributes: fromAttributes)
             while let row = try rows.next() {
                 let (item, id, key0) = decode(row)
+                if taken != nil, !taken!.insert(id).inserted { continue }
                 let g = try SpatialLayer.geometry(row, id: id, path: registry.path)
                 if let bbox, !g.intersects(bbox) { continue }
                 guard let distance = try accept(row, id, g) else { continue }
