@@ -91,45 +91,4 @@ extension Screen {
         guard let known = book.parcelZones, !known.contains(nil) else { return nil }
         return known.compactMap { $0 }
     }
-
-    /// The land searches for single sites: `landSearch()` split by the largest area each zone's per-mu gates admit
-    /// (a minimum per mu of a figure the demand gives caps a site at figure / gate mu), the zones with the same cap
-    /// searched together with the area's maximum lowered to it. A site above its zone's cap fails that gate, so
-    /// the searches still find every site that can pass, and read none of those over the cap (a zone capping an
-    /// investment at 50 mu no longer has its 50–60 mu parcels read to be refused). One search, as
-    /// `landSearch()`, when no zone caps the range or every zone caps it alike; nil when no zone admits the demand.
-    func landSearches() -> [Demand]? {
-        guard let land = landSearch() else { return nil }
-        guard let zones = searchedZones(land.zones) else { return [land] }
-        var byCap: [Double: [String]] = [:]
-        var order: [Double] = []
-        for zone in zones {
-            var cap = land.landMu?.max ?? .infinity
-            if let policy = book.policies[zone] {
-                let caps: [(Double?, Double?)] = [
-                    (demand.investmentYuan, policy.minInvestmentIntensityWanPerMu), (demand.annualTaxYuan, policy.minTaxWanPerMuYear),
-                    (demand.annualOutputYuan, policy.minOutputWanPerMuYear),
-                ]
-                for case let (yuan?, gate?) in caps where gate > 0 {
-                    // A hair over figure / gate: the gate's own division decides at the edge.
-                    cap = min(cap, yuan / 10_000 / gate * (1 + 1e-9))
-                }
-            }
-            if byCap[cap] == nil { order.append(cap) }
-            byCap[cap, default: []].append(zone)
-        }
-        guard order.count > 1 || order.first != (land.landMu?.max ?? .infinity) else { return [land] }
-        return order.compactMap { cap in
-            var d = land
-            d.zones = byCap[cap]
-            if cap < .infinity {
-                var bounds = d.landMu ?? Demand.Bounds(min: nil, max: nil)
-                // A cap below the minimum: none of these zones' sites can pass.
-                if let lo = bounds.min, cap < lo { return nil }
-                bounds.max = cap
-                d.landMu = bounds
-            }
-            return d
-        }
-    }
 }

@@ -32,14 +32,13 @@ struct NearestFirst {
         // missing data), so a round of about twice the limit usually settles it. Other wishes let a farther site
         // outrank a nearer one: a larger first round.
         var k = firstRound ?? (others == 0 ? 2 * limit + 1 : max(64, 8 * limit))
-        // Zones whose gates refuse the demand on any land are not searched (none of their parcels can pass), and
-        // zones whose per-mu gates cap a site's area below the demand's maximum are searched up to that cap.
-        let searches = demand.wantsLand ? screen.landSearches() ?? [] : []
+        // Zones whose gates refuse the demand on any land are not searched (none of their parcels can pass).
+        let land = demand.wantsLand ? screen.landSearch() : nil
         while true {
             try Task.checkCancellation()
             var judged: [(Site, Screening)] = []
             var reach = Double.infinity
-            for land in searches {
+            if let land {
                 let (hits, r) = try finder.nearestLand(land, count: k)
                 reach = min(reach, r)
                 for hit in hits {

@@ -101,17 +101,6 @@ struct NearestJoinedTests {
         #expect(Screen(demand: d, book: book).landSearch() == nil)
         d.industry = .electronicInformation
         #expect(Screen(demand: d, book: book).landSearch()?.zones == [Self.zones[0]])
-        // Split by the area the per-mu gates admit: 6,000 万 at 150 万/亩 caps a site in 乙区 at 40 mu.
-        d.zones = nil
-        d.investmentYuan = 60_000_000
-        d.landMu = Demand.Bounds(min: 25, max: 60)
-        let searches = try #require(Screen(demand: d, book: book).landSearches())
-        #expect(searches.count == 2 && searches.allSatisfy { $0.zones?.count == 1 })
-        let caps = Dictionary(uniqueKeysWithValues: searches.map { ($0.zones?.first ?? "", $0.landMu?.max ?? 0) })
-        #expect(caps[Self.zones[0]] == 60 && abs((caps[Self.zones[1]] ?? 0) - 40) < 1e-6, "\(caps)")
-        // A cap under the minimum: that zone is not searched at all.
-        d.landMu = Demand.Bounds(min: 45, max: 60)
-        #expect(Screen(demand: d, book: book).landSearches()?.map(\.zones) == [[Self.zones[0]]])
     }
 
     @Test("parcels apart but for a cluster near the point: once the cluster is read, the radius's boxes show that no part not read joins any, and nothing more is read")
