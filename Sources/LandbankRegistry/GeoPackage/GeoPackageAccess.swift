@@ -104,7 +104,7 @@ final class GeoPackageAccess: StoreWriter {
     }
 
     func events(of subject: Subject) throws -> [HistoryEvent] {
-        try Row.fetchAll(db, sql: """
+        try db.fetchAllCached(sql: """
             SELECT \(HistoryEvent.columns) FROM events WHERE subject = ? AND subject_id = ? ORDER BY event_date, id
             """, arguments: [subject.kind.rawValue, subject.id]).map(HistoryEvent.init(row:))
     }
@@ -161,7 +161,7 @@ final class GeoPackageAccess: StoreWriter {
     }
 
     func setStatus(of s: Subject, _ status: ParcelStatus?, _ method: DisposalMethod?) throws {
-        try db.execute(sql: "UPDATE \(s.kind.table) SET status = ?, disposal_method = ? WHERE \(s.kind.idColumn) = ?",
+        try db.executeCached(sql: "UPDATE \(s.kind.table) SET status = ?, disposal_method = ? WHERE \(s.kind.idColumn) = ?",
                        arguments: [status?.rawValue, method?.rawValue, s.id])
     }
 
@@ -174,7 +174,7 @@ final class GeoPackageAccess: StoreWriter {
 
     func geometryRecord(of s: Subject) throws -> GeometryRecord? {
         let (cad, ell) = s.kind.areaColumns
-        guard let row = try Row.fetchOne(db, sql: "SELECT geom, \(cad), \(ell) FROM \(s.kind.table) WHERE \(s.kind.idColumn) = ?",
+        guard let row = try db.fetchOneCached(sql: "SELECT geom, \(cad), \(ell) FROM \(s.kind.table) WHERE \(s.kind.idColumn) = ?",
                                          arguments: [s.id]) else { return nil }
         let blob: Data = row[0]
         let geometry = try? blob.withUnsafeBytes { try GeoPackageBinary.decode($0).geometry }

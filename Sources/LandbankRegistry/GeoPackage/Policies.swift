@@ -5,20 +5,20 @@ import GRDB
 extension GeoPackageAccess {
     func parcelZones() throws -> [String?] {
         // Each next zone is the smallest above the one before: one seek in parcels_zone_status each.
-        let zones = try String.fetchAll(db, sql: """
+        let zones = try String.fetchAll(db.cachedStatement(sql: """
             WITH RECURSIVE z(zone) AS (
                 SELECT (SELECT min(zone) FROM parcels)
                 UNION ALL
                 SELECT (SELECT min(zone) FROM parcels WHERE zone > z.zone) FROM z WHERE z.zone IS NOT NULL)
             SELECT zone FROM z WHERE zone IS NOT NULL
-            """)
-        let unzoned = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM parcels WHERE zone IS NULL)") ?? false
+            """))
+        let unzoned = try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM parcels WHERE zone IS NULL)")) ?? false
         return zones + (unzoned ? [nil] : [])
     }
 
     func zonePolicies() throws -> [String: String] {
         var out: [String: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT zone, policy FROM zone_policies") {
+        for row in try db.fetchAllCached(sql: "SELECT zone, policy FROM zone_policies") {
             out[row["zone"]] = row["policy"]
         }
         return out

@@ -17,11 +17,11 @@ extension GeoPackageStore {
     }
 
     static func markWriting(_ db: Database) throws {
-        try db.execute(sql: "INSERT OR REPLACE INTO landbank_writing (id) VALUES (1)")
+        try db.executeCached(sql: "INSERT OR REPLACE INTO landbank_writing (id) VALUES (1)")
     }
 
     static func unmarkWriting(_ db: Database) throws {
-        try db.execute(sql: "DELETE FROM landbank_writing")
+        try db.executeCached(sql: "DELETE FROM landbank_writing")
     }
 
     func refuseIfReadOnly() throws {

@@ -3,7 +3,7 @@ import GRDB
 /// The server's API tokens, kept as SHA-256 digests (migration 7).
 extension GeoPackageAccess {
     func apiTokens() throws -> [StoredToken] {
-        try Row.fetchAll(db, sql: """
+        try db.fetchAllCached(sql: """
             SELECT name, role, token_sha256, created_at, revoked_at FROM landbank_tokens ORDER BY id
             """).compactMap { row in
             // The CHECK constraint admits only known roles; a row edited outside landbank to another is skipped

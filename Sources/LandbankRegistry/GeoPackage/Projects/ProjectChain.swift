@@ -10,8 +10,8 @@ enum ProjectChain {
 
     /// Appends an event chained to the last one; returns its id.
     static func append(_ e: NewProjectEvent, recordedAt: String, in db: Database) throws -> Int64 {
-        let last = try Row.fetchOne(db, sql: "SELECT id, hash FROM project_events ORDER BY id DESC LIMIT 1")
-        let seq = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'project_events'") ?? 0
+        let last = try db.fetchOneCached(sql: "SELECT id, hash FROM project_events ORDER BY id DESC LIMIT 1")
+        let seq = try Int64.fetchOne(db.cachedStatement(sql: "SELECT seq FROM sqlite_sequence WHERE name = 'project_events'")) ?? 0
         let id = max(seq, last?["id"] ?? 0) + 1
         let previous: String = last?["hash"] ?? HistoryChain.genesis
         let sites = e.sites.isEmpty ? nil : sitesJSON(e.sites)
@@ -19,7 +19,7 @@ enum ProjectChain {
         let fields = content(id: id, projectID: e.projectID, date: e.date.description, stage: e.stage.rawValue,
                              kind: e.kind.rawValue, sites: sites, recordedBy: e.recordedBy, note: e.note, corrects: e.corrects,
                              recordedAt: recordedAt, changes: changes)
-        try db.execute(sql: """
+        try db.executeCached(sql: """
             INSERT INTO project_events (\(columns), hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [id, e.projectID, e.date.description, e.stage.rawValue, e.kind.rawValue, sites, e.recordedBy,
                              e.note, e.corrects, recordedAt, changes, hash(fields, previous: previous)])

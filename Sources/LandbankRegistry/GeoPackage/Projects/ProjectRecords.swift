@@ -57,7 +57,7 @@ extension GeoPackageAccess {
     }
 
     func projectActuals(of projectID: String?) throws -> [ProjectActual] {
-        try Row.fetchAll(db, sql: """
+        try db.fetchAllCached(sql: """
             SELECT project_id, year, investment_fen, output_fen, tax_fen, jobs, tenants, floor_space_m2 FROM project_actuals
             WHERE ?1 IS NULL OR project_id = ?1 ORDER BY project_id, year
             """, arguments: [projectID]).map { r in
@@ -68,7 +68,7 @@ extension GeoPackageAccess {
     }
 
     func projectIncentives(of projectID: String?) throws -> [ProjectIncentive] {
-        try Row.fetchAll(db, sql: """
+        try db.fetchAllCached(sql: """
             SELECT project_id, kind, amount_fen, paid_date, basis FROM project_incentives
             WHERE ?1 IS NULL OR project_id = ?1 ORDER BY project_id, paid_date, id
             """, arguments: [projectID]).map { r in
@@ -115,7 +115,7 @@ extension GeoPackageAccess {
     }
 
     func setProjectStage(_ projectID: String, _ stage: ProjectStage?) throws {
-        try db.execute(sql: "UPDATE projects SET stage = ? WHERE project_id = ?", arguments: [stage?.rawValue, projectID])
+        try db.executeCached(sql: "UPDATE projects SET stage = ? WHERE project_id = ?", arguments: [stage?.rawValue, projectID])
     }
 
     func putProjectActual(_ a: ProjectActual) throws {
