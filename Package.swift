@@ -30,7 +30,7 @@ let package = Package(
         .testTarget(name: "LandbankFormatsTests", dependencies: ["LandbankFormats"]),
         .target(name: "LandbankRegistry", dependencies: [
             "LandbankGeometry", "LandbankGeodesy", "LandbankLifecycle", "LandbankFormats", "CLibPQ",
-            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "LandbankMatching", dependencies: ["LandbankRegistry", "LandbankGeometry", "LandbankGeodesy", "LandbankLifecycle", "LandbankSolver"]),

@@ -40,6 +40,7 @@ final class GeoPackageStore: RegistryStore {
         let note = path.map { WriterNote(pid: getpid(), command: WriterNote.currentCommand(registry: $0), started: Date()) }
         c.prepareDatabase { db in
             SpatialFunctions.register(db)
+            NearestWalk.register(db)
             try db.execute(sql: "PRAGMA cache_size = -\(PageCache.connectionKiB)")
             // Readers map the file (up to `PageCache.readerMapBytes`) instead of copying each page they read from
             // the kernel's cache: a site search reads a few hundred pages. The writer and imports do not (an

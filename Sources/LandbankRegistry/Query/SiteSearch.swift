@@ -81,6 +81,17 @@ public final class SiteSearch {
         return BoundingBox(minX: b.minX - pad, minY: b.minY - pad, maxX: b.maxX + pad, maxY: b.maxY + pad)
     }
 
+    /// The most plane units a metre on the ground spans within `km` of the point (`plane`: the point in the
+    /// registry CRS): the largest ratio of plane to geodesic distance to 16 points of the geodesic circle, 2%
+    /// more (a projection's scale changes by far less across a search's radius). A plane distance over it is
+    /// never more than the distance on the ground.
+    func planeScale(around point: Point, plane: Point, km: Double) throws -> Double {
+        var ring = (0..<16).map { geodesic.destination(from: point, azimuth: Double($0) * 22.5, metres: km * 1000) }
+        try toRegistry.transform(&ring)
+        let most = ring.map { (($0.x - plane.x) * ($0.x - plane.x) + ($0.y - plane.y) * ($0.y - plane.y)).squareRoot() }.max() ?? 0
+        return max(most / (km * 1000), 1e-9) * 1.02
+    }
+
     func invalid(_ problem: String) -> RegistryError {
         RegistryError(path: registry.path, kind: .invalidArgument, problem)
     }

@@ -3,10 +3,11 @@ import LandbankGeometry
 
 extension SiteSearch {
     /// The sites of `layer` matching `conditions` that lie within `near` and/or meet `bbox`, found through the
-    /// R*Tree. With `need` (and a distance sort) it is a nearest-k search over growing windows: each round reads
-    /// only the R*Tree entries the previous window did not, and it stops once `need` sites lie within the
-    /// radius already covered, since nothing outside that window can be nearer. Without `need` one window of
-    /// the whole radius is read. `zones` (parcels only): the rows are in one of these zones, so each window is
+    /// R*Tree. With `need` (and a distance sort) it is a nearest-k search: in a projected registry one walk of
+    /// the tree nearest box first (`NearestWalk`), stopped once `need` sites are no farther than the next box;
+    /// otherwise (lon/lat registries, a bbox as well, the attribute indexes driving) over growing windows, each
+    /// round reading only the R*Tree entries the previous window did not, stopped once `need` sites lie within
+    /// the radius already covered. Without `need` one window of the whole radius is read. `zones` (parcels only): the rows are in one of these zones, so each window is
     /// read only where it meets their extents (`ZoneExtents`). Results come unsorted, each with its key and
     /// distance.
     func spatial<T>(_ db: Database, layer: SpatialLayer, site: SiteConditions, conditions: String, _ args: StatementArguments,
@@ -58,16 +59,19 @@ extension SiteSearch {
         }
         func readPart(_ w: BoundingBox, seen: BoundingBox?, _ accept: (Row, String, MultiPolygon) throws -> Double?) throws {
             let rows = try layer.rows(db, window: w, seen: seen, site: site, conditions: conditions, args, fromAttributes: fromAttributes)
-            while let row = try rows.next() {
-                let (item, id, key0) = decode(row)
-                if taken != nil, !taken!.insert(id).inserted { continue }
-                let g = try SpatialLayer.geometry(row, id: id, path: registry.path)
-                if let bbox, !g.intersects(bbox) { continue }
-                guard let distance = try accept(row, id, g) else { continue }
-                let key = sortByDistance ? distance : key0
-                if let after, !after.precedes(key: key, id: id) { continue }
-                out.append(Found(item: item, id: id, key: key, distanceKm: near == nil ? nil : distance, shape: keepShapes ? g : nil))
-            }
+            while let row = try rows.next() { _ = try take(row, accept) }
+        }
+        /// Keeps the row if it matches (the distance it was kept at), unless it was kept before.
+        func take(_ row: Row, _ accept: (Row, String, MultiPolygon) throws -> Double?) throws -> Double? {
+            let (item, id, key0) = decode(row)
+            if taken != nil, !taken!.insert(id).inserted { return nil }
+            let g = try SpatialLayer.geometry(row, id: id, path: registry.path)
+            if let bbox, !g.intersects(bbox) { return nil }
+            guard let distance = try accept(row, id, g) else { return nil }
+            let key = sortByDistance ? distance : key0
+            if let after, !after.precedes(key: key, id: id) { return nil }
+            out.append(Found(item: item, id: id, key: key, distanceKm: near == nil ? nil : distance, shape: keepShapes ? g : nil))
+            return distance
         }
         guard let near else {
             // A window alone (the caller checked that one was given).
@@ -78,6 +82,24 @@ extension SiteSearch {
         let accept: (Row, String, MultiPolygon) throws -> Double? = { _, _, g in
             let d = try self.distanceKm(from: near.point, plane: plane, to: g)
             return d <= near.withinKm ? d : nil
+        }
+        if let need, need > 0, projected, bbox == nil, !fromAttributes, near.withinKm > 0 {
+            // Nearest box first (`NearestWalk`), one walk: every entry still to come is at least as far in the
+            // plane as this one's box, so at least that distance over the plane's largest scale on the ground;
+            // once `need` sites are no farther than that, none to come can be nearer.
+            taken = nil
+            let scale = try planeScale(around: near.point, plane: plane, km: near.withinKm)
+            let rows = try layer.nearestRows(db, point: plane, cut: near.withinKm * 1000 * scale, clips: clips, site: site,
+                                             conditions: conditions, args)
+            var nearest: [Double] = []
+            while let row = try rows.next() {
+                let least = NearestWalk.distance(from: plane, to: SpatialLayer.walkBox(row)) / scale / 1000
+                if nearest.count == need, nearest[need - 1] <= least { break }
+                guard let d = try take(row, accept) else { continue }
+                nearest.insert(d, at: nearest.firstIndex { $0 > d } ?? nearest.count)
+                if nearest.count > need { nearest.removeLast() }
+            }
+            return out
         }
         var radius = need == nil || fromAttributes ? near.withinKm : min(near.withinKm, Self.firstRadiusKm)
         var seen: BoundingBox?

@@ -9,20 +9,25 @@ struct SpatialLayer {
     let rtree: String
     /// The feature table's integer key, e.g. `p.fid`.
     let fid: String
-    /// The record's columns under their own names, then the geometry as `geom`.
-    let select: String
+    /// The record's columns under their own names.
+    let columns: String
+    /// The geometry column, e.g. `p.geom`.
+    let geom: String
     let table: String
     /// Joins after the table (buildings join their parcel for the parcel's zone and status).
     let joins: String
 
+    /// The record's columns, then the geometry as `geom`.
+    var select: String { columns + ", \(geom) AS geom" }
+
     static let parcels = SpatialLayer(
-        rtree: SiteIndex.parcels.name, fid: "p.fid",
-        select: aliased(Parcel.Columns.all, "p") + ", p.geom AS geom", table: "parcels p", joins: "")
+        rtree: SiteIndex.parcels.name, fid: "p.fid", columns: aliased(Parcel.Columns.all, "p"), geom: "p.geom",
+        table: "parcels p", joins: "")
 
     /// Buildings, joined to their parcel only when a filter asks about the parcel (a building always stands on
     /// one: the foreign key), which spares two B-tree searches a row.
     static func buildings(joiningParcels: Bool) -> SpatialLayer {
-        SpatialLayer(rtree: SiteIndex.buildings.name, fid: "b.fid", select: aliased(Building.columns, "b") + ", b.geom AS geom",
+        SpatialLayer(rtree: SiteIndex.buildings.name, fid: "b.fid", columns: aliased(Building.columns, "b"), geom: "b.geom",
                      table: "buildings b", joins: joiningParcels ? "JOIN parcels p ON p.parcel_id = b.parcel_id" : "")
     }
 
@@ -73,6 +78,30 @@ struct SpatialLayer {
         sql += " AND \(conditions)"
         all += args
         return try Row.fetchCursor(try db.cachedStatement(sql: sql), arguments: all)
+    }
+
+    /// Rows in the order of their boxes' plane distance from `point` (`NearestWalk`), none farther than `cut`
+    /// nor outside every clip box, that match the conditions: the record's columns, the entry's box (min x,
+    /// max x, min y, max y), then the geometry.
+    func nearestRows(_ db: Database, point: Point, cut: Double, clips: [BoundingBox]?, site: SiteConditions, conditions: String,
+                     _ args: StatementArguments) throws -> RowCursor {
+        let walk = NearestWalk.arguments(point: point, cut: cut, clips: clips)
+        var sql = "SELECT \(columns), r.minx, r.maxx, r.miny, r.maxy, \(geom) AS geom FROM \(rtree) r CROSS JOIN \(table) ON \(fid) = r.id \(joins)"
+        sql += " WHERE r.id MATCH \(walk.sql)"
+        var all = walk.values
+        for (condition, value) in site.conditions {
+            sql += " AND \(condition)"
+            all += [value]
+        }
+        sql += " AND \(conditions)"
+        all += args
+        return try Row.fetchCursor(try db.cachedStatement(sql: sql), arguments: all)
+    }
+
+    /// The box columns `nearestRows` puts before the geometry.
+    static func walkBox(_ row: Row) -> BoundingBox {
+        let n = row.count
+        return BoundingBox(minX: row[n - 5], minY: row[n - 3], maxX: row[n - 4], maxY: row[n - 2])
     }
 
     /// The site index's entries (id, minx, maxx, miny, maxy) meeting `window` and the attribute bounds.
