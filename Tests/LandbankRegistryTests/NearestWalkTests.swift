@@ -40,6 +40,30 @@ struct NearestWalkTests {
         #expect(seen > 500)
     }
 
+    @Test("parcels holding the point are all at distance 0: the nearest k are the k first ids, whatever order the walk meets them in")
+    func tiesSettledById() throws {
+        let dir = try scratchDirectory()
+        let (cx, cy) = (RandomSites.origin.x + 500, RandomSites.origin.y + 500)
+        // Five parcels over the point (listed last id first), and others around it.
+        var features = (1...5).reversed().map { k in
+            RandomSites.feature("T-\(k)", RandomSites.square(cx + Double(k), cy - Double(k), 40 + Double(k)), ["status": "idle"])
+        }
+        for k in 0..<8 {
+            features.append(RandomSites.feature("N-\(k)", RandomSites.square(cx + 150 * Double(k - 4), cy + 200, 30), ["status": "idle"]))
+        }
+        try RandomSites.collection(features).write(toFile: dir + "/p.geojson", atomically: true, encoding: .utf8)
+        let r = try Registry.create(at: dir + "/r.gpkg", crs: "EPSG:4547")
+        _ = try r.importFile(dir + "/p.geojson")
+        let search = try SiteSearch(r)
+        let centre = try search.toLonLat.transform(Point(x: cx, y: cy))
+        for limit in 1...6 {
+            let page = try search.parcels(ParcelQuery(near: NearPoint(lon: centre.x, lat: centre.y, withinKm: 3), limit: limit))
+            let want = Array(["T-1", "T-2", "T-3", "T-4", "T-5"].prefix(limit))
+            #expect(Array(page.hits.map(\.parcel.parcelID).prefix(min(limit, 5))) == want, "limit \(limit)")
+            #expect(page.hits.prefix(min(limit, 5)).allSatisfy { $0.distanceKm == 0 })
+        }
+    }
+
     @Test("a plane distance over the scale never exceeds the geodesic distance within the radius (EPSG:4547 and a UTM zone)")
     func scaleIsALowerBound() throws {
         for crs in ["EPSG:4547", "EPSG:32650"] {

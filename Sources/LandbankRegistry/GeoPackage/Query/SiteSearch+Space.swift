@@ -86,7 +86,9 @@ extension SiteSearch {
         if let need, need > 0, projected, bbox == nil, !fromAttributes, near.withinKm > 0 {
             // Nearest box first (`NearestWalk`), one walk: every entry still to come is at least as far in the
             // plane as this one's box, so at least that distance over the plane's largest scale on the ground;
-            // once `need` sites are no farther than that, none to come can be nearer.
+            // once `need` sites are nearer than that, none to come can be as near (strictly: a tie at the same
+            // distance, two parcels holding the point for one, is settled by id, so it must be read). One walk
+            // meets each entry once, whatever boxes clip it.
             taken = nil
             let scale = try planeScale(around: near.point, plane: plane, km: near.withinKm)
             let rows = try layer.nearestRows(db, point: plane, cut: near.withinKm * 1000 * scale, clips: clips, site: site,
@@ -94,7 +96,7 @@ extension SiteSearch {
             var nearest: [Double] = []
             while let row = try rows.next() {
                 let least = NearestWalk.distance(from: plane, to: SpatialLayer.walkBox(row)) / scale / 1000
-                if nearest.count == need, nearest[need - 1] <= least { break }
+                if nearest.count == need, nearest[need - 1] < least { break }
                 guard let d = try take(row, accept) else { continue }
                 nearest.insert(d, at: nearest.firstIndex { $0 > d } ?? nearest.count)
                 if nearest.count > need { nearest.removeLast() }

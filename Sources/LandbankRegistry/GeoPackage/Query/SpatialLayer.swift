@@ -71,13 +71,7 @@ struct SpatialLayer {
             sql += " AND NOT (r.minx <= ? AND r.maxx >= ? AND r.miny <= ? AND r.maxy >= ?)"
             all += [seen.maxX, seen.minX, seen.maxY, seen.minY]
         }
-        for (condition, value) in site.conditions {
-            sql += " AND \(condition)"
-            all += [value]
-        }
-        sql += " AND \(conditions)"
-        all += args
-        return try Row.fetchCursor(try db.cachedStatement(sql: sql), arguments: all)
+        return try Self.matching(db, sql, all, site: site, conditions: conditions, args)
     }
 
     /// Rows in the order of their boxes' plane distance from `point` (`NearestWalk`), none farther than `cut`
@@ -86,9 +80,16 @@ struct SpatialLayer {
     func nearestRows(_ db: Database, point: Point, cut: Double, clips: [BoundingBox]?, site: SiteConditions, conditions: String,
                      _ args: StatementArguments) throws -> RowCursor {
         let walk = NearestWalk.arguments(point: point, cut: cut, clips: clips)
-        var sql = "SELECT \(columns), r.minx, r.maxx, r.miny, r.maxy, \(geom) AS geom FROM \(rtree) r CROSS JOIN \(table) ON \(fid) = r.id \(joins)"
-        sql += " WHERE r.id MATCH \(walk.sql)"
-        var all = walk.values
+        let sql = "SELECT \(columns), r.minx, r.maxx, r.miny, r.maxy, \(geom) AS geom FROM \(rtree) r CROSS JOIN \(table) ON \(fid) = r.id \(joins)"
+            + " WHERE r.id MATCH \(walk.sql)"
+        return try Self.matching(db, sql, walk.values, site: site, conditions: conditions, args)
+    }
+
+    /// `sql` (a statement up to its first WHERE conditions) with the site index's and the table's conditions
+    /// added, run through the connection's statement cache.
+    private static func matching(_ db: Database, _ sql: String, _ arguments: StatementArguments, site: SiteConditions,
+                                 conditions: String, _ args: StatementArguments) throws -> RowCursor {
+        var sql = sql, all = arguments
         for (condition, value) in site.conditions {
             sql += " AND \(condition)"
             all += [value]
