@@ -73,10 +73,8 @@ public final class SiteSearch {
     /// A registry-CRS box holding every point within `km` of the lon/lat point: the envelope of 16 points on
     /// the geodesic circle, grown by 2% for the circle's bulge between them.
     func window(around point: Point, km: Double) throws -> BoundingBox {
-        var ring = (0..<16).map { geodesic.destination(from: point, azimuth: Double($0) * 22.5, metres: km * 1000) }
-        try toRegistry.transform(&ring)
         // 16 finite points: the envelope exists.
-        let b = BoundingBox(ring)!
+        let b = BoundingBox(try circle(around: point, km: km))!
         let pad = 0.02 * max(b.maxX - b.minX, b.maxY - b.minY) / 2
         return BoundingBox(minX: b.minX - pad, minY: b.minY - pad, maxX: b.maxX + pad, maxY: b.maxY + pad)
     }
@@ -86,10 +84,15 @@ public final class SiteSearch {
     /// more (a projection's scale changes by far less across a search's radius). A plane distance over it is
     /// never more than the distance on the ground.
     func planeScale(around point: Point, plane: Point, km: Double) throws -> Double {
+        let most = try circle(around: point, km: km).map { (($0.x - plane.x) * ($0.x - plane.x) + ($0.y - plane.y) * ($0.y - plane.y)).squareRoot() }.max() ?? 0
+        return max(most / (km * 1000), 1e-9) * 1.02
+    }
+
+    /// 16 points of the geodesic circle of `km` around the lon/lat point, in the registry CRS.
+    private func circle(around point: Point, km: Double) throws -> [Point] {
         var ring = (0..<16).map { geodesic.destination(from: point, azimuth: Double($0) * 22.5, metres: km * 1000) }
         try toRegistry.transform(&ring)
-        let most = ring.map { (($0.x - plane.x) * ($0.x - plane.x) + ($0.y - plane.y) * ($0.y - plane.y)).squareRoot() }.max() ?? 0
-        return max(most / (km * 1000), 1e-9) * 1.02
+        return ring
     }
 
     func invalid(_ problem: String) -> RegistryError {
